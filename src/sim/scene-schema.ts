@@ -130,6 +130,8 @@ export const Scene = z
     ground: z.strictObject({ friction: z.number().min(0).default(0.6) }).default({ friction: 0.6 }),
     objects: z.array(SceneObject).min(1),
     goal: Goal,
+    /** Boxes no part of the robot may be commanded into (checked by the safety envelope). */
+    keepOut: z.array(z.strictObject({ name: z.string(), min: Vec3, max: Vec3 })).default([]),
     /** Simulated seconds a whole episode may take. */
     timeLimit: positive.default(120),
   })
