@@ -1,0 +1,53 @@
+import type { Goal } from '../../sim/scene-schema.ts';
+import type { SceneObservation } from '../../perception/observation.ts';
+import type { ObjectAnalysis, SpatialRelation } from '../stages.ts';
+import { outsideBy } from './analyzer.ts';
+
+const r3 = (v: number): number => Math.round(v * 1000) / 1000;
+
+/** Each object's properties and what it affords, from its geometry and flags (the Planner's first part). */
+export function describeObjects(obs: SceneObservation): ObjectAnalysis[] {
+  return obs.objects.map((o) => {
+    const [sx, sy, sz] = o.size;
+    const long = Math.max(sx, sy);
+    const short = Math.min(sx, sy);
+    const properties = [
+      `size ${sx.toFixed(3)}×${sy.toFixed(3)}×${sz.toFixed(3)} m`,
+      o.movable ? 'movable' : 'fixed',
+      ...(o.magnetic ? ['magnetic'] : []),
+      ...(o.soft ? ['soft'] : []),
+      ...(o.fragile ? ['fragile'] : []),
+      ...(o.button ? ['button'] : []),
+      ...(o.parts.length > 1 ? [`made of ${o.parts.map((p) => p.name).join(' and ')}`] : []),
+    ];
+    const affordances: string[] = [];
+    if (o.graspablePoint) affordances.push('can be grasped');
+    if (o.movable && long > 2.5 * short && long > 0.15) affordances.push('elongated: can extend reach as a pusher or, with a head, a hook');
+    if (o.movable && sz < 0.12 && long >= 0.3) affordances.push('flat: can carry objects placed on it, or bridge a gap');
+    if (o.movable && short >= 0.25 && sz <= 0.3) affordances.push('box: can be pushed to serve as a step');
+    if (!o.movable && short >= 0.25) affordances.push('surface to stand on');
+    if (o.soft) affordances.push('cushions a fall');
+    if (o.magnetic) affordances.push('joins rigidly with other magnetic parts it touches');
+    return { name: o.name, properties, affordances };
+  });
+}
+
+/** Spatial relations that matter for the goal: support, contact, and distance beyond the robot's reach. */
+export function describeRelations(obs: SceneObservation, goal: Goal): SpatialRelation[] {
+  const rel: SpatialRelation[] = [];
+  for (const o of obs.objects) {
+    for (const s of o.onTopOf) rel.push({ a: o.name, b: s, relation: 'is on top of' });
+    for (const c of o.inContactWith) if (o.name < c) rel.push({ a: o.name, b: c, relation: 'is in contact with' });
+  }
+  if (obs.robot.kind === 'arm') {
+    for (const o of obs.objects) {
+      const out = outsideBy(o.graspablePoint ?? o.center, obs.robot.workspace);
+      rel.push({ a: o.name, b: 'robot', relation: out > 0 ? `is ${r3(out)} m beyond the workspace` : 'is within the workspace' });
+    }
+  } else {
+    const p = obs.robot.position;
+    const t = obs.objects.find((o) => o.name === goal.object);
+    if (t) rel.push({ a: t.name, b: 'robot', relation: `is ${r3(Math.hypot(t.center[0] - p[0], t.center[1] - p[1]))} m away horizontally, top ${r3(t.center[2] + t.size[2] / 2)} m high` });
+  }
+  return rel;
+}

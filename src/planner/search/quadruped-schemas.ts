@@ -1,0 +1,294 @@
+import type { Goal } from '../../sim/scene-schema.ts';
+import type { ObservedObject, SceneObservation } from '../../perception/observation.ts';
+import { ProgramBuilder, type Candidate } from './candidate.ts';
+import {
+  GROUND,
+
+  centreOf,
+  gapBetween,
+  overlapsXY,
+  route,
+  supportOf,
+  surfaceOf,
+  surfacesOf,
+  type Limits,
+  type Surface,
+} from './surfaces.ts';
+
+const G = 9.81;
+/** Clearance left between a pushed object and what it is pushed against (m). */
+const FLUSH = 0.01;
+/** How far a bridge must rest on each side (m). */
+const BEARING = 0.15;
+/** Cost of each tool used, in metres of motion: one tool beats two when distances are similar. */
+const TOOL_PENALTY = 3;
+
+interface Move {
+  object: string;
+  to: [number, number];
+  why: string;
+}
+
+interface World {
+  obs: SceneObservation;
+  lim: Limits;
+  surfaces: Surface[];
+  start: Surface;
+  robotXY: [number, number];
+}
+
+function worldOf(obs: SceneObservation): World {
+  if (obs.robot.kind !== 'quadruped') throw new Error('quadruped schemas need a quadruped');
+  const lim: Limits = { stepUp: obs.robot.stepUp, maxGap: obs.robot.maxGap, stepDown: obs.robot.stepUp };
+  const surfaces = surfacesOf(obs);
+  return { obs, lim, surfaces, start: supportOf(obs, surfaces), robotXY: [obs.robot.position[0], obs.robot.position[1]] };
+}
+
+const obj = (w: World, name: string): ObservedObject => {
+  const o = w.obs.objects.find((x) => x.name === name);
+  if (!o) throw new Error(`no object ${name}`);
+  return o;
+};
+
+function moved(s: Surface, to: [number, number]): Surface {
+  const [cx, cy] = centreOf(s);
+  const dx = to[0] - cx;
+  const dy = to[1] - cy;
+  return { ...s, min: [s.min[0] + dx, s.min[1] + dy], max: [s.max[0] + dx, s.max[1] + dy] };
+}
+
+/** Places box `b` flush against side `side` of surface `t` (outside it), centred on t's side. */
+function flushAgainst(b: Surface, t: Surface, side: '-x' | '+x' | '-y' | '+y'): [number, number] {
+  const [bx, by] = [b.max[0] - b.min[0], b.max[1] - b.min[1]];
+  const [cx, cy] = centreOf(t);
+  switch (side) {
+    case '-x':
+      return [t.min[0] - bx / 2 - FLUSH, cy];
+    case '+x':
+      return [t.max[0] + bx / 2 + FLUSH, cy];
+    case '-y':
+      return [cx, t.min[1] - by / 2 - FLUSH];
+    case '+y':
+      return [cx, t.max[1] + by / 2 + FLUSH];
+  }
+}
+
+const SIDES = ['-x', '+x', '-y', '+y'] as const;
+
+/** Other objects' footprints that a placement must not overlap. */
+function collides(w: World, placed: Surface, ignore: string[]): boolean {
+  return w.obs.objects.some((o) => {
+    if (ignore.includes(o.name)) return false;
+    const s = surfaceOf(o);
+    // Objects standing on something else (a vase on the sofa) are above ground level: check footprints on the ground only.
+    if (o.center[2] - o.size[2] / 2 > 0.02) return false;
+    return overlapsXY({ ...s, min: [s.min[0] + 0.005, s.min[1] + 0.005], max: [s.max[0] - 0.005, s.max[1] - 0.005] }, placed);
+  });
+}
+
+/** Walking waypoints through a chain of surfaces: the centre of each surface after the first. */
+function walkRoute(b: ProgramBuilder, path: Surface[], finalXY?: [number, number]): number {
+  let dist = 0;
+  let prev: [number, number] | undefined;
+  path.slice(1).forEach((s, i) => {
+    const last = i === path.length - 2;
+    const xy = last && finalXY ? finalXY : centreOf(s);
+    const z = s.z;
+    b.call('walk_to_position', [[xy[0], xy[1], z]], `walk onto ${s.name}`, {
+      name: `waypoint on ${s.name}`,
+      derivation: last && finalXY ? 'target point on the goal surface' : `centre of ${s.name}'s top face at height ${z.toFixed(3)} m`,
+    });
+    if (prev) dist += Math.hypot(xy[0] - prev[0], xy[1] - prev[1]);
+    prev = xy;
+  });
+  return dist;
+}
+
+/** Plans to get the robot onto `target`, moving at most `maxMoves` boxes or one bridge. */
+function reachPlans(w: World, target: Surface, maxMoves = 2): { moves: Move[]; surfaces: Surface[]; schemas: string[]; cost: number }[] {
+  const plans: { moves: Move[]; surfaces: Surface[]; schemas: string[]; cost: number }[] = [];
+  const direct = route(w.start, target, w.surfaces, w.lim);
+  if (direct) plans.push({ moves: [], surfaces: w.surfaces, schemas: ['walk-route'], cost: 0 });
+  // Stairs: push movable boxes on the ground flush against a surface so that a route appears.
+  const boxes = w.surfaces.filter((s) => s.movable && s.name !== target.name && isOnGround(w, s.name) && s.z <= 1);
+  const search = (surfaces: Surface[], moves: Move[], used: Set<string>): void => {
+    if (moves.length >= maxMoves) return;
+    for (const b of boxes) {
+      if (used.has(b.name)) continue;
+      const cur = surfaces.find((s) => s.name === b.name)!;
+      for (const t of surfaces) {
+        if (t.name === b.name || t.name === 'ground' || t.z <= cur.z) continue;
+        if (t.z - cur.z > w.lim.stepUp + 1e-3) continue; // useless as the step below t
+        for (const side of SIDES) {
+          const to = flushAgainst(cur, t, side);
+          const placed = moved(cur, to);
+          if (collides(w, placed, [b.name, ...moves.map((m) => m.object)])) continue;
+          if (surfaces.some((s) => s.name !== b.name && s.name !== 'ground' && moves.some((m) => m.object === s.name) && overlapsXY(s, placed))) continue;
+          const next = surfaces.map((s) => (s.name === b.name ? placed : s));
+          const nextMoves = [...moves, { object: b.name, to, why: `${b.name} (top ${cur.z.toFixed(2)} m) becomes a step below ${t.name} (top ${t.z.toFixed(2)} m) on its ${side} side` }];
+          const pushDist = nextMoves.reduce((d, m) => {
+            const s = w.surfaces.find((x) => x.name === m.object)!;
+            const c = centreOf(s);
+            return d + Math.hypot(m.to[0] - c[0], m.to[1] - c[1]);
+          }, 0);
+          if (route(w.start, target, next, w.lim)) {
+            plans.push({ moves: nextMoves, surfaces: next, schemas: ['make-stairs', 'walk-route'], cost: pushDist + TOOL_PENALTY * nextMoves.length });
+          } else {
+            search(next, nextMoves, new Set([...used, b.name]));
+          }
+        }
+      }
+    }
+  };
+  if (!direct) search(w.surfaces, [], new Set());
+  // Bridges: push a long flat movable object across a gap between two surfaces.
+  if (!direct) {
+    for (const p of w.surfaces.filter((s) => s.movable)) {
+      const pObj = obj(w, p.name);
+      if (pObj.size[2] > w.lim.stepUp) continue;
+      for (const a of w.surfaces) {
+        if (a.name === 'ground' || a.name === p.name || !overlapsXY(a, p)) continue; // the plank lies on a
+        for (const bSurf of w.surfaces) {
+          if (bSurf.name === a.name || bSurf.name === p.name || bSurf.name === 'ground') continue;
+          const gap = gapBetween(a, bSurf);
+          if (gap <= w.lim.maxGap || Math.abs(a.z - bSurf.z) > w.lim.stepUp) continue;
+          const axis: 0 | 1 = a.max[0] <= bSurf.min[0] || bSurf.max[0] <= a.min[0] ? 0 : 1;
+          const length = pObj.size[axis];
+          if (length < gap + 2 * BEARING) continue;
+          // Centre the plank on the middle of the gap, on the overlap of the two surfaces' other extents.
+          const forward = a.max[axis] <= bSurf.min[axis] ? 1 : -1;
+          const edgeA = forward > 0 ? a.max[axis] : a.min[axis];
+          const edgeB = forward > 0 ? bSurf.min[axis] : bSurf.max[axis];
+          const mid = (edgeA + edgeB) / 2;
+          const other: 0 | 1 = axis === 0 ? 1 : 0;
+          const lo = Math.max(a.min[other], bSurf.min[other]);
+          const hi = Math.min(a.max[other], bSurf.max[other]);
+          if (hi - lo < 0.35) continue;
+          const pc = centreOf(p);
+          const otherCoord = Math.min(Math.max(pc[other], lo + 0.2), hi - 0.2);
+          const to: [number, number] = axis === 0 ? [mid, otherCoord] : [otherCoord, mid];
+          const placed = { ...moved(p, to), z: Math.max(a.z, bSurf.z) + pObj.size[2] };
+          const next = w.surfaces.map((s) => (s.name === p.name ? placed : s));
+          if (!route(w.start, target, next, { ...w.lim })) continue;
+          const dist = Math.hypot(to[0] - pc[0], to[1] - pc[1]);
+          plans.push({
+            moves: [{ object: p.name, to, why: `${p.name} (${length.toFixed(2)} m long) spans the ${gap.toFixed(2)} m gap between ${a.name} and ${bSurf.name}` }],
+            surfaces: next,
+            schemas: ['bridge-gap', 'walk-route'],
+            cost: dist + TOOL_PENALTY,
+          });
+        }
+      }
+    }
+  }
+  return plans.sort((x, y) => x.cost - y.cost);
+}
+
+function isOnGround(w: World, name: string): boolean {
+  const o = obj(w, name);
+  return o.center[2] - o.size[2] / 2 < 0.02;
+}
+
+function emitMoves(b: ProgramBuilder, w: World, moves: Move[]): void {
+  for (const m of moves) {
+    const o = obj(w, m.object);
+    b.call('push_to_position', [m.object, [m.to[0], m.to[1], o.center[2]]], `push ${m.object}: ${m.why}`, {
+      name: `${m.object} target centre`,
+      derivation: m.why,
+    });
+  }
+}
+
+function robotOnCandidates(w: World, goal: Extract<Goal, { type: 'robot-on' }>): Candidate[] {
+  const target = w.surfaces.find((s) => s.name === goal.object);
+  if (!target) return [];
+  return reachPlans(w, target).slice(0, 6).map((plan) => {
+    const b = new ProgramBuilder();
+    emitMoves(b, w, plan.moves);
+    const path = route(w.start, target, plan.surfaces, w.lim)!;
+    // After pushing, the robot stands on whatever it pushed from; plan the walk from where it started.
+    const dist = walkRoute(b, path);
+    return b.build(plan.schemas, plan.cost + dist);
+  });
+}
+
+function safeDrop(o: ObservedObject, breakSpeed: number): number {
+  return (breakSpeed * breakSpeed) / (2 * G);
+}
+
+/** Landing spots just off each edge of the support, in front of the fragile object. */
+function landingSpots(support: Surface, f: ObservedObject, c: ObservedObject) {
+  const spots: { edge: '-x' | '+x' | '-y' | '+y'; cushion: [number, number]; push: [number, number]; dist: number }[] = [];
+  const [fx, fy] = [f.center[0], f.center[1]];
+  const hc = [c.size[0] / 2, c.size[1] / 2];
+  const hf = [f.size[0] / 2, f.size[1] / 2];
+  spots.push({ edge: '+y', cushion: [fx, support.max[1] + hc[1]! + FLUSH], push: [fx, support.max[1] + hf[1]! + 0.08], dist: support.max[1] - fy });
+  spots.push({ edge: '-y', cushion: [fx, support.min[1] - hc[1]! - FLUSH], push: [fx, support.min[1] - hf[1]! - 0.08], dist: fy - support.min[1] });
+  spots.push({ edge: '+x', cushion: [support.max[0] + hc[0]! + FLUSH, fy], push: [support.max[0] + hf[0]! + 0.08, fy], dist: support.max[0] - fx });
+  spots.push({ edge: '-x', cushion: [support.min[0] - hc[0]! - FLUSH, fy], push: [support.min[0] - hf[0]! - 0.08, fy], dist: fx - support.min[0] });
+  return spots.sort((a, b) => a.dist - b.dist);
+}
+
+function groundCandidates(w: World, goal: Extract<Goal, { type: 'on-ground-intact' }>, breakSpeed: number): Candidate[] {
+  const f = obj(w, goal.object);
+  const supportName = f.onTopOf.find((n) => n !== 'ground');
+  if (!supportName) return [];
+  const support = w.surfaces.find((s) => s.name === supportName);
+  if (!support) return [];
+  const drop = f.center[2] - f.size[2] / 2;
+  const candidates: Candidate[] = [];
+  const softs = w.obs.objects.filter((o) => o.soft && o.movable && o.name !== f.name && isOnGround(w, o.name));
+  const needCushion = drop > safeDrop(f, breakSpeed) * 0.9;
+  const options = needCushion ? softs : [undefined, ...softs];
+  for (const c of options) {
+    const spots = c ? landingSpots(support, f, c) : landingSpots(support, f, f);
+    for (const spot of spots.slice(0, 2)) {
+      const b = new ProgramBuilder();
+      let cost = spot.dist;
+      const schemas: string[] = [];
+      let surfaces = w.surfaces;
+      if (c) {
+        const placed = moved(surfaceOf(c), spot.cushion);
+        if (collides(w, placed, [c.name])) continue;
+        b.call('push_to_position', [c.name, [spot.cushion[0], spot.cushion[1], c.center[2]]], `push ${c.name} under the ${spot.edge} edge of ${support.name} to soften ${f.name}'s fall`, {
+          name: `${c.name} landing position`,
+          derivation: `${f.name} would fall ${drop.toFixed(2)} m (safe: ${safeDrop(f, breakSpeed).toFixed(2)} m); ${c.name} goes flush against ${support.name}'s ${spot.edge} side, in line with ${f.name}`,
+        });
+        cost += Math.hypot(spot.cushion[0] - c.center[0], spot.cushion[1] - c.center[1]) + TOOL_PENALTY;
+        schemas.push('soft-landing');
+        surfaces = surfaces.map((s) => (s.name === c.name ? placed : s));
+      }
+      // Get onto the support: the robot now stands on the ground beside the cushion (or where it started).
+      const start = c ? GROUND : w.start;
+      const sub: World = { ...w, surfaces, start };
+      const plans = reachPlans(sub, support, 1);
+      const plan = plans[0];
+      if (!plan) continue;
+      emitMoves(b, sub, plan.moves);
+      const path = route(start, support, plan.surfaces, w.lim)!;
+      cost += walkRoute(b, path) + plan.cost;
+      schemas.push(...plan.schemas);
+      b.call('push_to_position', [f.name, [spot.push[0], spot.push[1], f.center[2]]], `push ${f.name} off the ${spot.edge} edge of ${support.name}${c ? ` onto ${c.name}` : ''}`, {
+        name: `${f.name} push target`,
+        derivation: `past the ${spot.edge} edge so that its centre leaves ${support.name}`,
+      });
+      schemas.push('push-off');
+      candidates.push(b.build(schemas, cost));
+    }
+  }
+  return candidates;
+}
+
+/** Every quadruped strategy for the goal, cheapest first. */
+export function quadrupedCandidates(obs: SceneObservation, goal: Goal, fragileBreakSpeed = 2.43): Candidate[] {
+  const w = worldOf(obs);
+  switch (goal.type) {
+    case 'robot-on':
+      return robotOnCandidates(w, goal).sort((a, b) => a.cost - b.cost);
+    case 'on-ground-intact':
+      return groundCandidates(w, goal, fragileBreakSpeed).sort((a, b) => a.cost - b.cost);
+    default:
+      return [];
+  }
+}
+
