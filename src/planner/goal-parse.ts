@@ -55,7 +55,8 @@ function words(text: string): string[] {
 /** Finds the object a phrase names: exact name first, then the best word overlap; ambiguity is an error. */
 export function resolveObject(phrase: string, names: readonly string[]): string {
   const p = phrase.trim().toLowerCase().replace(/[.!?]+$/, '');
-  const exact = names.find((n) => p === n.toLowerCase() || new RegExp(`\\b${n.toLowerCase()}\\b`).test(p));
+  // A name written out exactly ("sofa_2") wins; otherwise the best word overlap.
+  const exact = names.find((n) => n.includes('_') && new RegExp(`\\b${n.toLowerCase()}\\b`).test(p));
   if (exact) return exact;
   const pw = words(p);
   const ordinal: Record<string, string> = { first: '1', second: '2', third: '3', one: '1', two: '2', three: '3' };
@@ -67,10 +68,10 @@ export function resolveObject(phrase: string, names: readonly string[]): string 
       return { n, score: hits / nw.length, hits };
     })
     .filter((s) => s.hits > 0)
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => b.score - a.score || b.hits - a.hits);
   const best = scored[0];
   if (!best) throw new GoalParseError(`"${phrase}" names no object in the scene; objects: ${names.join(', ')}.`);
-  const tied = scored.filter((s) => s.score === best.score);
+  const tied = scored.filter((s) => s.score === best.score && s.hits === best.hits);
   if (tied.length > 1)
     throw new GoalParseError(`"${phrase}" could mean ${tied.map((t) => t.n).join(' or ')}; name one exactly.`);
   return best.n;
