@@ -1,5 +1,213 @@
-/** `robotool run` (placeholder until it lands). */
-export default async function runCommand(_argv: string[]): Promise<number> {
-  process.stderr.write('robotool run: not implemented yet\n');
-  return 2;
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { loadScene } from '../sim/scene-file.ts';
+import { withPoseNoise } from '../sim/variants.ts';
+import type { Scene } from '../sim/scene-schema.ts';
+import { createSimEpisode } from '../planner/sim-episode.ts';
+import { searchPlanner } from '../planner/search/search-planner.ts';
+import type { EpisodePlanner } from '../planner/episode.ts';
+import type { EpisodeEvent } from '../planner/episode-events.ts';
+import { sandboxRunner } from '../planner/sandbox-runner.ts';
+import { parseStages, type StageName } from '../planner/stages.ts';
+import { progressPrinter } from './progress.ts';
+import type { RunSinks } from './run-sinks.ts';
+import { lastValueFrom, tap, toArray } from 'rxjs';
+
+const HELP = `usage: robotool run "COMMAND" --scene TASK|FILE [options]
+
+Plans the command, tries the program in a simulated twin, then runs it in the simulator.
+
+options:
+  --scene TASK|FILE        a bundled task (reach-milk, grasp-can, press-button, traverse-sofa,
+                           push-vase, climb-sofa) or a scene file (required)
+  --planner search|llm     search: no model (default when no model is configured);
+                           llm: the Analyzer → Planner → Calculator → Coder chain
+  --stages LIST            LLM ablations: coder | planner,coder | analyzer,planner,coder |
+                           planner,calculator,coder | analyzer,planner,calculator,coder (default)
+  --config FILE            robotool.config.json with an "llm" section (default ./robotool.config.json)
+  --seed N                 perturb object positions by ±1 cm with this seed
+  --max-repairs N          repair rounds after a failed program (LLM; default 2)
+  --workspace clamp|reject what to do with arm targets outside the workspace (default clamp)
+  --unverified             run without trying the program in a twin first (explicit override)
+  --transcript FILE        where to save every prompt and answer (LLM; default transcripts/<time>.json)
+  --view                   open the live 3-D view on localhost while the episode runs
+  --record FILE.mcap       record poses, skill calls and events (opens in Foxglove)
+  --png FILE.png           render the final scene headlessly
+  --stream                 print the model's text as it streams in
+  --verbose                print the skill calls of verification runs too
+  --json                   print one JSON object instead of progress
+
+environment: ROBOTOOL_LLM_BASE_URL, ROBOTOOL_LLM_MODEL, OPENAI_API_KEY (see README).`;
+
+/** `robotool run "COMMAND" --scene TASK`. */
+export default async function runCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        scene: { type: 'string' },
+        planner: { type: 'string' },
+        stages: { type: 'string' },
+        config: { type: 'string' },
+        seed: { type: 'string' },
+        'max-repairs': { type: 'string' },
+        workspace: { type: 'string', default: 'clamp' },
+        unverified: { type: 'boolean', default: false },
+        transcript: { type: 'string' },
+        view: { type: 'boolean', default: false },
+        record: { type: 'string' },
+        png: { type: 'string' },
+        stream: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`robotool run: ${err instanceof Error ? err.message : String(err)}\n\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const command = positionals.join(' ').trim();
+  if (!command || !values.scene) {
+    process.stderr.write(`robotool run: ${!command ? 'give a command in quotes' : '--scene is required'}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (values.workspace !== 'clamp' && values.workspace !== 'reject') {
+    process.stderr.write(`robotool run: --workspace must be clamp or reject, not "${values.workspace}"\n`);
+    return 2;
+  }
+  let scene: Scene;
+  try {
+    scene = await loadScene(values.scene);
+    if (values.seed !== undefined) scene = withPoseNoise(scene, { seed: Number(values.seed), poseNoise: 0.01 });
+  } catch (err) {
+    process.stderr.write(`robotool run: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+
+  const out = (text: string): void => void process.stderr.write(text);
+  const planner = await choosePlanner(values, out);
+  if (typeof planner === 'number') return planner;
+
+  const sinks = await openSinks(values, out);
+  const ep = await createSimEpisode({
+    scene,
+    command,
+    planner: planner.planner,
+    runProgram: sandboxRunner({}),
+    workspacePolicy: values.workspace,
+    unverified: values.unverified,
+    ...(values['max-repairs'] !== undefined ? { maxRepairRounds: Number(values['max-repairs']) } : {}),
+    ...(sinks.onFrame ? { onFrame: sinks.onFrame, frameEvery: 8 } : {}),
+  });
+  const show = values.json ? () => {} : progressPrinter(out, { stream: values.stream, verbose: values.verbose });
+  let events: EpisodeEvent[] = [];
+  try {
+    sinks.start?.(ep.sim);
+    events = await lastValueFrom(
+      ep.events$.pipe(
+        tap((e) => {
+          show(e);
+          sinks.event?.(e);
+        }),
+        toArray(),
+      ),
+    );
+    await sinks.finish?.(ep.sim);
+  } finally {
+    ep.free();
+    await planner.finish?.();
+    await sinks.close?.();
+  }
+  const outcome = events.findLast((e) => e.type === 'outcome');
+  if (values.json) {
+    process.stdout.write(JSON.stringify(jsonReport(events), null, 2) + '\n');
+  } else if (outcome?.type === 'outcome' && outcome.program) {
+    process.stdout.write(`\nprogram:\n${outcome.program}\n`);
+  }
+  return outcome?.type === 'outcome' && outcome.success ? 0 : 1;
+}
+
+interface ChosenPlanner {
+  planner: EpisodePlanner;
+  finish?: () => Promise<void>;
+}
+
+async function choosePlanner(
+  values: { planner?: string | undefined; stages?: string | undefined; config?: string | undefined; transcript?: string | undefined },
+  out: (text: string) => void,
+): Promise<ChosenPlanner | number> {
+  if (values.planner && values.planner !== 'search' && values.planner !== 'llm') {
+    out(`robotool run: --planner must be search or llm, not "${values.planner}"\n`);
+    return 2;
+  }
+  const { loadLlmConfig } = await import('../planner/llm/llm-config.ts');
+  let config;
+  try {
+    config = await loadLlmConfig(values.config ? { configPath: values.config } : {});
+  } catch (err) {
+    out(`robotool run: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  const kind = values.planner ?? (config ? 'llm' : 'search');
+  if (kind === 'search') return { planner: searchPlanner };
+  if (!config) {
+    out('robotool run: --planner llm needs a model: set ROBOTOOL_LLM_BASE_URL and ROBOTOOL_LLM_MODEL (and OPENAI_API_KEY if the server wants one), or an "llm" section in robotool.config.json. See the README.\n');
+    return 2;
+  }
+  let stages: StageName[] | undefined;
+  try {
+    stages = values.stages ? parseStages(values.stages) : undefined;
+  } catch (err) {
+    out(`robotool run: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  const { createOpenAiCompatibleModel } = await import('../planner/llm/openai-provider.ts');
+  const { createLlmPlanner } = await import('../planner/llm/llm-planner.ts');
+  const { recordingModel, writeTranscript } = await import('../planner/llm/transcript.ts');
+  const entries: Parameters<typeof recordingModel>[1] = [];
+  const model = recordingModel(createOpenAiCompatibleModel(config), entries);
+  const file = values.transcript ?? join('transcripts', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  return {
+    planner: createLlmPlanner({ model, ...(stages ? { stages } : {}) }),
+    finish: async () => {
+      await writeTranscript(file, { model: `${model.provider}:${model.modelId}`, stages: stages ?? 'full' }, entries);
+      out(`transcript: ${file}\n`);
+    },
+  };
+}
+
+async function openSinks(
+  values: { view: boolean; record?: string | undefined; png?: string | undefined },
+  out: (text: string) => void,
+): Promise<RunSinks> {
+  const { openRunSinks } = await import('./run-sinks.ts');
+  return openRunSinks(values, out);
+}
+
+/** The `--json` report: success, program, each stage's output and tokens, rounds, error. */
+export function jsonReport(events: EpisodeEvent[]): Record<string, unknown> {
+  const outcome = events.findLast((e) => e.type === 'outcome');
+  const stages: Record<string, unknown> = {};
+  for (const e of events) {
+    if (e.type === 'stage-finished') stages[e.stage] = { output: e.output, tokens: e.tokens ?? null, seconds: e.seconds, round: e.round };
+  }
+  return {
+    success: outcome?.type === 'outcome' ? outcome.success : false,
+    program: outcome?.type === 'outcome' ? outcome.program : null,
+    stages,
+    rounds: outcome?.type === 'outcome' ? outcome.rounds : 0,
+    candidates: events.filter((e) => e.type === 'candidate'),
+    calls: events.flatMap((e) => (e.type === 'skill-call' && e.phase === 'execute' ? [e.call] : [])),
+    warnings: events.flatMap((e) => (e.type === 'warning' ? [e.message] : [])),
+    reason: outcome?.type === 'outcome' ? outcome.reason : 'no outcome',
+    error: outcome?.type === 'outcome' ? outcome.error : { type: 'NoOutcome', message: 'the episode ended without an outcome' },
+  };
 }

@@ -148,7 +148,16 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
   let lastError: ProgramErrorInfo | null = null;
   for (let round = 1; round <= maxRounds; round++) {
     if (round > 1 && feedback) emit({ type: 'repair', round, cause: feedback.reason });
-    const proposals = await collectProposals(planner.plan({ command, observation, goal, round, feedback, signal }), emit, signal);
+    let proposals: Proposal[];
+    try {
+      proposals = await collectProposals(planner.plan({ command, observation, goal, round, feedback, signal }), emit, signal);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      // A planner that fails (a model that keeps answering garbage, a dead endpoint) ends the episode as data.
+      const error = { type: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
+      emit(outcomeOf(false, `planning failed: ${error.message}`, round, lastProgram, tried, t0, 0, error));
+      return;
+    }
     if (proposals.length === 0) {
       feedback = undefined;
       emit(outcomeOf(false, 'the planner found no strategy for this scene', round, null, tried, t0, 0, null));

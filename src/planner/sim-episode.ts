@@ -1,0 +1,75 @@
+import { lastValueFrom, tap, toArray, type Observable } from 'rxjs';
+import type { Scene } from '../sim/scene-schema.ts';
+import type { SimWorld } from '../sim/world.ts';
+import { createSim, restoreSim } from '../sim/create.ts';
+import { checkGoal } from '../sim/predicates.ts';
+import { SimBackend, type SimBackendOptions, type WorkspacePolicy } from '../skills/sim-backend.ts';
+import type { EpisodeEvent } from './episode-events.ts';
+import { runEpisode, type EpisodePlanner, type ProgramRunner, type Twin } from './episode.ts';
+
+export interface SimEpisodeOptions {
+  scene: Scene;
+  command: string;
+  planner: EpisodePlanner;
+  runProgram: ProgramRunner;
+  workspacePolicy?: WorkspacePolicy;
+  maxRepairRounds?: number;
+  /** Skip verification in a twin (the program runs once, for real). */
+  unverified?: boolean;
+  /** Live view / recorder hooks on the executing world. */
+  onFrame?: SimBackendOptions['onFrame'];
+  frameEvery?: number;
+}
+
+/** A simulator episode: the executing world, its backend and the episode's event stream. */
+export interface SimEpisode {
+  sim: SimWorld;
+  backend: SimBackend;
+  events$: Observable<EpisodeEvent>;
+  /** Frees the executing world (twins are freed as soon as they are checked). */
+  free(): void;
+}
+
+/**
+ * Builds the world for a scene and an episode over it: verification runs in clones restored
+ * from a snapshot of the executing world, and the outcome is the scene's own predicate.
+ */
+export async function createSimEpisode(opts: SimEpisodeOptions): Promise<SimEpisode> {
+  const sim = await createSim(opts.scene);
+  const policy = opts.workspacePolicy ?? 'clamp';
+  const backend = new SimBackend(sim, {
+    workspacePolicy: policy,
+    ...(opts.onFrame ? { onFrame: opts.onFrame } : {}),
+    ...(opts.frameEvery ? { frameEvery: opts.frameEvery } : {}),
+  });
+  const twin = async (): Promise<Twin> => {
+    const clone = await restoreSim(opts.scene, sim.snapshot());
+    return {
+      backend: new SimBackend(clone, { workspacePolicy: policy }),
+      check: (goal) => checkGoal(clone, goal),
+      free: () => clone.free(),
+    };
+  };
+  const events$ = runEpisode(opts.command, {
+    backend,
+    planner: opts.planner,
+    runProgram: opts.runProgram,
+    twin,
+    checkOutcome: (goal) => checkGoal(sim, goal),
+    sceneGoal: opts.scene.goal,
+    ...(opts.maxRepairRounds !== undefined ? { maxRepairRounds: opts.maxRepairRounds } : {}),
+    ...(opts.unverified ? { unverified: true } : {}),
+    robotName: opts.scene.robot.kind,
+  });
+  return { sim, backend, events$, free: () => sim.free() };
+}
+
+/** Runs a simulator episode to its end and returns every event (the last is the outcome). */
+export async function runSimEpisode(opts: SimEpisodeOptions, onEvent?: (e: EpisodeEvent) => void): Promise<EpisodeEvent[]> {
+  const ep = await createSimEpisode(opts);
+  try {
+    return await lastValueFrom(ep.events$.pipe(tap((e) => onEvent?.(e)), toArray()));
+  } finally {
+    ep.free();
+  }
+}
