@@ -1,6 +1,857 @@
-import type { RobotAttach } from './world.ts';
+import type RAPIER from '@dimforge/rapier3d-compat';
+import type { QuadrupedSpec, Vec3 } from './scene-schema.ts';
+import type { SimRobot } from './robot.ts';
+import type { RobotAttach, SimWorld } from './world.ts';
+import { detour, inflate, type Rect, type XY } from './quadruped-path.ts';
+import { yawOf } from './math.ts';
 
-/** Attaches the quadruped. (Placeholder until the quadruped lands.) */
-export const attachQuadruped: RobotAttach = () => {
-  throw new Error('the quadruped is not implemented yet');
-};
+/**
+ * A Unitree Go1-sized quadruped (body 0.65 × 0.3 × 0.3 m with its legs) as a kinematic body
+ * moved by Rapier's kinematic character controller. There are no simulated legs; what legs do
+ * is modelled explicitly, and only that:
+ *
+ * - Body: a frictionless capsule along the body's x axis (radius 0.15, half-length 0.175),
+ *   hovering the controller's offset above what it stands on. The controller slides it along
+ *   obstacles, climbs edges and snaps it to the ground.
+ * - Steps: Rapier's capsule climbs an edge like a ramp and, met at an angle, climbs 0.13 m; so
+ *   any rise is checked against the top of the edge being climbed, and refused above the step
+ *   limit (plus 5 mm): the robot climbs 0.12 m and refuses 0.13 m from any direction.
+ * - Gravity: no vertical motion while the body rests on something (rays under the capsule's
+ *   bottom line), free fall at g otherwise.
+ * - Feet: four foot points under the hips (±0.19, ±0.12). A move that would take a foot that
+ *   has a foothold to a spot without one is refused: a foothold is a surface no more than the
+ *   step limit above or below the body's support, under the foot or within `maxGap` ahead of
+ *   it along the motion (a foot reaches across a gap that narrow). So the robot stops at the
+ *   edge of a wider gap or a higher drop and reports itself blocked, although its body is long
+ *   enough to span the gap. A turn that would take a foot off its support becomes a side-step.
+ * - Weight: the robot's weight (mass × g) is shared between the feet's footholds, and the
+ *   shares on dynamic bodies are applied to them as forces, so a plank it stands on is loaded
+ *   and tips when the robot walks out past its support.
+ * - Pushing: a flat plate at the front (the forelegs and chest) collides only while pushing.
+ *   The controller then ignores the pushed object and the kinematic body drives into it at the
+ *   push speed; Rapier's solver moves the object. (The controller's own impulses push a 5 kg box
+ *   at about half the commanded speed, see DESIGN, so they are off.) Otherwise the controller
+ *   keeps its offset from everything, so walking never shoves or drags objects.
+ *
+ * The locomotion controller runs every CONTROL_EVERY physics steps (60 Hz at dt 1/240, a typical
+ * rate for a quadruped's body-velocity controller); between its ticks the body moves along the
+ * computed motion in equal steps. Everything it remembers is plain data in QuadrupedState, so a
+ * world restored from a snapshot continues (the character controller itself is rebuilt).
+ */
+
+/** Capsule radius (m): half the body's width and height with legs. */
+export const BODY_RADIUS = 0.15;
+/** Capsule half-length of the cylinder part (m); the body is 2 × (0.175 + 0.15) = 0.65 m long. */
+export const BODY_HALF_LENGTH = 0.175;
+/** From the body centre to its front (m). */
+export const NOSE = BODY_HALF_LENGTH + BODY_RADIUS;
+/** Gap the character controller keeps to its surroundings (m). */
+const OFFSET = 0.01;
+/** Foot points in the body frame (x forward, y left), under a Go1's hips (m). */
+const FEET: readonly XY[] = [
+  [0.19, 0.12],
+  [0.19, -0.12],
+  [-0.19, 0.12],
+  [-0.19, -0.12],
+];
+/**
+ * The controller's autostep height (m). Measured here with this capsule and offset at 60 Hz:
+ * 0.11 climbs 0.12 m (and 0.125 m) and refuses 0.13 m at walking speeds of 0.3 to 0.5 m/s;
+ * slower than ~0.3 m/s it fails to step at all, so the robot walks at full speed up to its target.
+ */
+const AUTOSTEP = 0.11;
+/** Vertical motion per tick below this is the controller keeping its offset (m). */
+const CREEP = 0.001;
+/**
+ * Half extents of the pushing plate: the front legs and chest, flush with the body's front,
+ * from PLATE_CLEARANCE above the ground to the top of the body. It collides only while pushing
+ * (the capsule's round nose would press a low object down into what it lies on); walking, the
+ * controller moves the capsule alone and the plate must not shove anything.
+ */
+const PLATE_CLEARANCE = 0.02;
+const PLATE_HALF: Vec3 = [0.04, 0.13, (2 * BODY_RADIUS - PLATE_CLEARANCE) / 2];
+/** Collision groups of the plate: off (interacts with nothing) and on (the default, everything). */
+const PLATE_OFF = 0x0000_0000;
+const PLATE_ON = 0xffff_ffff;
+/** Physics steps per locomotion-controller tick. */
+const CONTROL_EVERY = 4;
+const G = 9.81;
+/** Turning rate in place (rad/s). */
+const TURN_RATE = 2.5;
+/** Heading error above which the robot turns in place before walking (rad). */
+const TURN_IN_PLACE = 0.35;
+/** Closer than this to its target the robot only translates (m). */
+const NO_TURN_RADIUS = 0.15;
+/** Arrival tolerances (m). */
+const REACH_TOLERANCE = 0.015;
+const WAYPOINT_TOLERANCE = 0.05;
+/** Pushing speed (m/s): slow enough that the pushed object stays on the nose. */
+const PUSH_SPEED = 0.3;
+/** Clearance left behind an object before a push starts (m). */
+const APPROACH_CLEARANCE = 0.06;
+/** The robot's centre keeps this far outside an object's footprint while going round it (m). */
+const KEEP_OUT = BODY_RADIUS + 0.1;
+/** A push target within this angle of a box's face normal is pushed in one straight leg (rad). */
+const STRAIGHT_PUSH_ANGLE = (15 * Math.PI) / 180;
+/** A pushed object this far off its leg's line gets a new line to the leg's end (m)... */
+const REAIM_DRIFT = 0.03;
+/** ...unless it is this close to the leg's end (m). */
+const REAIM_UNTIL = 0.15;
+/** An object pushed off an edge has landed when at rest this long (s), or after the time-out (s). */
+const SETTLED_SECONDS = 0.25;
+const SETTLE_TIMEOUT = 4;
+/** A pushed object whose centre dropped this much fell off what it stood on (m). */
+const FALLEN = 0.05;
+/** A pushed object that has not followed the plate for this long is pinned (s)... */
+const STUCK_SECONDS = 0.2;
+/** ...and so is one the plate has driven this deep into (m). */
+const PINNED_DEPTH = 0.08;
+/** A pushed object ending within this of the target has reached it (m). */
+const PLACE_TOLERANCE = 0.05;
+/** An object pushed off an edge that lands within this of the target has reached it (m). */
+const FALL_TOLERANCE = 0.2;
+/** The robot gives up a push after this many fresh approaches (the object slid off its nose). */
+const MAX_APPROACHES = 4;
+/** Below this fraction of the commanded speed for STALL_SECONDS, the robot is blocked. */
+const STALL_FRACTION = 0.2;
+const STALL_SECONDS = 0.5;
+
+type Outcome = 'idle' | 'moving' | 'reached' | 'blocked';
+
+interface WalkTask {
+  kind: 'walk';
+  waypoints: XY[];
+  /** Heading to turn to at the end (rad), if any. */
+  heading: number | null;
+}
+
+interface PushTask {
+  kind: 'push';
+  object: string;
+  target: XY;
+  /** Object-centre waypoints still to reach, the target last (see planLegs). */
+  legs: XY[];
+  /** Where the object's centre was when the current leg began. */
+  legFrom: XY;
+  phase: 'approach' | 'push' | 'settle';
+  /** The approach walk while phase is 'approach'. */
+  walk: WalkTask | null;
+  approaches: number;
+  /** Control ticks in a row the object has not followed the robot's push. */
+  stuckTicks: number;
+  /** Height of the object's centre when the push started (m): it has fallen when this drops. */
+  startHeight: number;
+  settleSteps: number;
+  /** Control ticks in a row the fallen object has been at rest. */
+  quietTicks: number;
+}
+
+/** Everything about the quadruped that Rapier's snapshot does not hold (plain data). */
+interface QuadrupedState {
+  body: number;
+  collider: number;
+  /** The pushing plate at the front (see PLATE_HALF) and whether it is switched on. */
+  plate: number;
+  plateOn: boolean;
+  /** Heading (rad) at the start of the current control period, and at its end. */
+  yaw: number;
+  yawTo: number;
+  /** Vertical speed while falling (m/s). */
+  vz: number;
+  /** Whether the body rested on something at its last tick. */
+  grounded: boolean;
+  /** Height of the surface the body last rested on (m). */
+  level: number;
+  /** Body position at the start of the current control period and the motion over it. */
+  from: Vec3;
+  move: Vec3;
+  /** Physics steps done in the current control period. */
+  sub: number;
+  task: WalkTask | PushTask | null;
+  outcome: Outcome;
+  reason: string;
+  /** Control ticks in a row with too little progress. */
+  stalled: number;
+  /** A turn was refused for the footholds during this task: walk without turning. */
+  turnBlocked: boolean;
+  /** How the last controller tick went (for stall detection). */
+  lastTick: TickReport;
+  /** Dynamic bodies currently carrying the robot's weight (their forces are reset each tick). */
+  loaded: number[];
+}
+
+interface Foothold {
+  z: number;
+  collider: RAPIER.Collider;
+  point: Vec3;
+}
+
+/** Why the last controller tick could not move as commanded. */
+interface TickReport {
+  commanded: number;
+  achieved: number;
+  why: string;
+}
+
+/** Signed distance of p from the line through a and b (left positive). */
+function lateralOffset(p: XY, a: XY, b: XY): number {
+  const l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  if (l < 1e-9) return 0;
+  return ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) / l;
+}
+
+const wrap = (a: number): number => Math.atan2(Math.sin(a), Math.cos(a));
+const yawQ = (yaw: number) => ({ x: 0, y: 0, z: Math.sin(yaw / 2), w: Math.cos(yaw / 2) });
+/** The capsule's axis is Rapier's local y; this turns it onto the body's x axis. */
+const CAPSULE_ALONG_X = { x: 0, y: 0, z: -Math.SQRT1_2, w: Math.SQRT1_2 };
+
+export class QuadrupedRobot implements SimRobot {
+  readonly kind = 'quadruped';
+  private readonly spec: QuadrupedSpec;
+  private readonly controller: RAPIER.KinematicCharacterController;
+  private readonly ray: RAPIER.Ray;
+  private readonly turnShape: RAPIER.Capsule;
+
+  constructor(
+    private readonly sim: SimWorld,
+    private readonly st: QuadrupedState,
+  ) {
+    if (sim.scene.robot.kind !== 'quadruped') throw new Error('the quadruped needs a scene whose robot is a quadruped');
+    this.spec = sim.scene.robot;
+    const R = sim.R;
+    // The controller is not part of Rapier's snapshot: it is rebuilt here, also after a restore.
+    const cc = sim.world.createCharacterController(OFFSET);
+    cc.setUp({ x: 0, y: 0, z: 1 });
+    cc.enableAutostep(AUTOSTEP, 0.1, true);
+    cc.enableSnapToGround(0.03);
+    // Pushing goes through the solver, not through the controller's impulses (see the class note).
+    cc.setApplyImpulsesToDynamicBodies(false);
+    this.controller = cc;
+    this.ray = new R.Ray({ x: 0, y: 0, z: 0 }, { x: 0, y: 0, z: -1 });
+    this.turnShape = new R.Capsule(BODY_HALF_LENGTH, BODY_RADIUS - 0.003);
+  }
+
+  /** Creates the body standing at the scene's start pose. */
+  static create(sim: SimWorld): QuadrupedRobot {
+    const spec = sim.scene.robot;
+    if (spec.kind !== 'quadruped') throw new Error('the quadruped needs a scene whose robot is a quadruped');
+    const R = sim.R;
+    const yaw = (spec.yawDeg * Math.PI) / 180;
+    const p: Vec3 = [spec.start[0], spec.start[1], spec.start[2] + BODY_RADIUS + OFFSET];
+    const body = sim.world.createRigidBody(
+      R.RigidBodyDesc.kinematicPositionBased().setTranslation(p[0], p[1], p[2]).setRotation(yawQ(yaw)),
+    );
+    const collider = sim.world.createCollider(
+      // A frictionless shell: a push only pushes, it never drags an object sideways.
+      R.ColliderDesc.capsule(BODY_HALF_LENGTH, BODY_RADIUS)
+        .setRotation(CAPSULE_ALONG_X)
+        .setFriction(0)
+        .setFrictionCombineRule(R.CoefficientCombineRule.Min),
+      body,
+    );
+    const plate = sim.world.createCollider(
+      R.ColliderDesc.cuboid(PLATE_HALF[0], PLATE_HALF[1], PLATE_HALF[2])
+        .setTranslation(NOSE - PLATE_HALF[0], 0, PLATE_CLEARANCE + PLATE_HALF[2] - BODY_RADIUS - OFFSET)
+        .setFriction(0)
+        .setFrictionCombineRule(R.CoefficientCombineRule.Min)
+        .setCollisionGroups(PLATE_OFF),
+      body,
+    );
+    return new QuadrupedRobot(sim, {
+      body: body.handle,
+      collider: collider.handle,
+      plate: plate.handle,
+      plateOn: false,
+      yaw,
+      yawTo: yaw,
+      vz: 0,
+      grounded: true,
+      level: spec.start[2],
+      from: p,
+      move: [0, 0, 0],
+      sub: 0,
+      task: null,
+      outcome: 'idle',
+      reason: '',
+      stalled: 0,
+      turnBlocked: false,
+      lastTick: { commanded: 0, achieved: 0, why: '' },
+      loaded: [],
+    });
+  }
+
+  bodyHandles(): readonly number[] {
+    return [this.st.body];
+  }
+
+  /** Body centre (m). */
+  position(): Vec3 {
+    const t = this.rb().translation();
+    return [t.x, t.y, t.z];
+  }
+
+  /** Heading (rad, about z). */
+  heading(): number {
+    return this.st.yaw;
+  }
+
+  held(): readonly string[] {
+    return [];
+  }
+
+  /**
+   * What is under the body centre within the legs' reach (a step below the body's underside).
+   * Straddling two surfaces (hind legs still on a plank, forelegs on a sofa), this is the one
+   * under the centre of mass.
+   */
+  standingOn(): string | null {
+    const p = this.position();
+    const reach = BODY_RADIUS + OFFSET + this.spec.stepUp;
+    if (this.sim.steps === 0) return this.standingOnBeforeFirstStep(p, reach);
+    const hit = this.castDown([p[0], p[1]], p[2], reach);
+    return hit ? (this.sim.ownerOfCollider(hit.collider.handle) ?? null) : null;
+  }
+
+  /**
+   * Rapier's scene queries see nothing until the world has stepped once, so in a freshly built
+   * world the support comes from the objects' boxes: the highest top under the centre within reach.
+   */
+  private standingOnBeforeFirstStep(p: Vec3, reach: number): string | null {
+    let best: string | null = p[2] - reach <= 0 ? 'ground' : null;
+    let top = 0;
+    for (const name of this.sim.objectNames()) {
+      const b = this.sim.aabb(name);
+      const inside = p[0] >= b.min[0] && p[0] <= b.max[0] && p[1] >= b.min[1] && p[1] <= b.max[1];
+      if (inside && b.max[2] < p[2] && b.max[2] >= p[2] - reach && b.max[2] >= top) {
+        best = name;
+        top = b.max[2];
+      }
+    }
+    return best;
+  }
+
+  /** 'moving' until the current walk or push ends as 'reached' or 'blocked' (then `reason` says why). */
+  outcome(): Outcome {
+    return this.st.outcome;
+  }
+
+  get reason(): string {
+    return this.st.reason;
+  }
+
+  /** Walks in a straight line until the body centre is above `xy`. */
+  walkTo(xy: XY): void {
+    this.start({ kind: 'walk', waypoints: [[xy[0], xy[1]]], heading: null });
+  }
+
+  /** Walks behind `object` and pushes it with the body until its centre is at `xy` (see planLegs). */
+  push(object: string, xy: XY): void {
+    const box = this.sim.aabb(object);
+    const startHeight = (box.min[2] + box.max[2]) / 2;
+    const legFrom: XY = [(box.min[0] + box.max[0]) / 2, (box.min[1] + box.max[1]) / 2];
+    const legs = this.planLegs(object, [xy[0], xy[1]]);
+    this.start({ kind: 'push', object, target: [xy[0], xy[1]], legs, legFrom, phase: 'approach', walk: null, approaches: 0, stuckTicks: 0, startHeight, settleSteps: 0, quietTicks: 0 });
+  }
+
+  halt(): void {
+    const st = this.st;
+    st.task = null;
+    if (st.outcome === 'moving') st.outcome = 'idle';
+    // Stop where the body is now; vertical motion (falling) continues at the next tick.
+    const t = this.rb().translation();
+    st.from = [t.x, t.y, t.z];
+    st.move = [0, 0, 0];
+    st.yaw += wrap(st.yawTo - st.yaw) * (st.sub / CONTROL_EVERY);
+    st.yawTo = st.yaw;
+    st.sub = CONTROL_EVERY;
+  }
+
+  beforeStep(): void {
+    const st = this.st;
+    if (st.sub >= CONTROL_EVERY) {
+      st.yaw = st.yawTo;
+      this.tick();
+      st.sub = 0;
+    }
+    st.sub += 1;
+    const f = st.sub / CONTROL_EVERY;
+    const b = this.rb();
+    b.setNextKinematicTranslation({ x: st.from[0] + st.move[0] * f, y: st.from[1] + st.move[1] * f, z: st.from[2] + st.move[2] * f });
+    if (st.yawTo !== st.yaw) b.setNextKinematicRotation(yawQ(st.yaw + wrap(st.yawTo - st.yaw) * f));
+  }
+
+  afterStep(): void {}
+
+  saveState(): unknown {
+    return structuredClone(this.st);
+  }
+
+  free(): void {
+    this.sim.world.removeCharacterController(this.controller);
+  }
+
+  private start(task: WalkTask | PushTask): void {
+    this.st.task = task;
+    this.st.outcome = 'moving';
+    this.st.reason = '';
+    this.st.stalled = 0;
+    this.st.turnBlocked = false;
+  }
+
+  private rb(): RAPIER.RigidBody {
+    return this.sim.world.getRigidBody(this.st.body);
+  }
+
+  private col(): RAPIER.Collider {
+    return this.sim.world.getCollider(this.st.collider);
+  }
+
+  private finish(outcome: 'reached' | 'blocked', reason = ''): void {
+    this.st.task = null;
+    this.st.outcome = outcome;
+    this.st.reason = reason;
+  }
+
+  /** One locomotion-controller tick: decide the body velocity, then move through the controller. */
+  private tick(): void {
+    const st = this.st;
+    const t = this.rb().translation();
+    const pos: Vec3 = [t.x, t.y, t.z];
+    const T = CONTROL_EVERY * this.sim.dt;
+    const cmd = this.command(pos);
+    // Turning: the body turns only where the turned capsule is free of everything else.
+    let yawTo = st.yaw;
+    if (Math.abs(cmd.yawRate) > 1e-3) {
+      const candidate = st.yaw + Math.max(-TURN_RATE, Math.min(TURN_RATE, cmd.yawRate)) * T;
+      if (this.canTurnTo(pos, candidate)) yawTo = candidate;
+    }
+    // Gravity: no vertical motion while the body rests on something (a constant downward push
+    // defeats the controller's autostep), free fall otherwise.
+    const under = this.surfaceUnder(pos, st.yaw, 0.003);
+    st.grounded = under > -Infinity;
+    if (st.grounded) st.level = under;
+    st.vz = st.grounded ? 0 : st.vz - G * T;
+    const desired = { x: cmd.v[0] * T, y: cmd.v[1] * T, z: st.vz * T };
+    const pushing = st.task?.kind === 'push' && st.task.phase === 'push';
+    if (pushing !== st.plateOn) {
+      this.sim.world.getCollider(st.plate).setCollisionGroups(pushing ? PLATE_ON : PLATE_OFF);
+      st.plateOn = pushing;
+    }
+    // Pushing, the controller ignores the pushed object (and the plate): the body drives into it.
+    const ignore = pushing ? new Set([...this.sim.handles((st.task as PushTask).object).colliders, st.plate]) : null;
+    this.controller.computeColliderMovement(
+      this.col(),
+      desired,
+      undefined,
+      undefined,
+      ignore ? (c: RAPIER.Collider) => !ignore.has(c.handle) : undefined,
+    );
+    const m = this.controller.computedMovement();
+    // Landed (or caught on an edge): the fall stops.
+    if (!st.grounded) st.vz = m.z / T;
+    const move: Vec3 = [m.x, m.y, m.z];
+    let why = '';
+    if (move[2] > CREEP) {
+      // Rapier's capsule climbs an edge like a ramp, and approached at an angle it climbs 0.13 m:
+      // the body may rise only onto a surface no more than a leg's reach above where it stands.
+      const climb = this.climbHeight() - st.level;
+      if (climb > this.spec.stepUp + 0.005) {
+        why = `a ${climb.toFixed(3)} m step up ahead (limit ${this.spec.stepUp} m)`;
+        move[0] = 0;
+        move[1] = 0;
+        move[2] = 0;
+      }
+    }
+    const horizontal = Math.hypot(move[0], move[1]);
+    if (!why && (horizontal > 1e-6 || yawTo !== st.yaw)) {
+      const dir: XY = horizontal > 1e-6 ? [move[0] / horizontal, move[1] / horizontal] : [0, 0];
+      const next: Vec3 = [pos[0] + move[0], pos[1] + move[1], pos[2]];
+      let lost = this.lostFoothold(pos, st.yaw, next, yawTo, dir);
+      if (lost && yawTo !== st.yaw) {
+        // Turning would take a foot off its support: side-step without turning instead.
+        st.turnBlocked = true;
+        yawTo = st.yaw;
+        lost = horizontal > 1e-6 ? this.lostFoothold(pos, st.yaw, next, yawTo, dir) : lost;
+      }
+      if (lost) {
+        move[0] = 0;
+        move[1] = 0;
+        why = lost;
+      }
+    }
+    if (!why && Math.hypot(move[0], move[1]) < 0.5 * Math.hypot(desired.x, desired.y)) why = this.obstacle();
+    st.lastTick = { commanded: Math.hypot(cmd.v[0], cmd.v[1]), achieved: Math.hypot(move[0], move[1]) / T, why };
+    this.loadSupports(pos, yawTo, st.grounded);
+    const turned = yawTo !== st.yaw;
+    st.from = pos;
+    st.move = move;
+    st.yawTo = yawTo;
+    this.watchProgress(cmd.turning, turned);
+  }
+
+  /** Ends the task as blocked when the body has not moved as commanded for a while. */
+  private watchProgress(turning: boolean, turned: boolean): void {
+    const st = this.st;
+    if (st.outcome !== 'moving' || !st.task) return;
+    const r = st.lastTick;
+    const slow = turning ? !turned : r.commanded > 0.02 && r.achieved < STALL_FRACTION * r.commanded;
+    if (turning && !turned) r.why ||= 'no room to turn';
+    st.stalled = slow ? st.stalled + 1 : 0;
+    if (st.stalled * CONTROL_EVERY * this.sim.dt >= STALL_SECONDS) {
+      const p = this.position();
+      this.finish('blocked', `stopped at (${p[0].toFixed(2)}, ${p[1].toFixed(2)}): ${r.why || 'cannot move on'}`);
+      this.stopMotion();
+    }
+  }
+
+  private stopMotion(): void {
+    this.st.move = [0, 0, this.st.move[2]];
+    this.st.yawTo = this.st.yaw;
+  }
+
+  /** The body velocity the current task asks for. */
+  private command(pos: Vec3): { v: XY; yawRate: number; turning: boolean } {
+    const st = this.st;
+    const still = { v: [0, 0] as XY, yawRate: 0, turning: false };
+    const task = st.task;
+    if (!task) return still;
+    if (task.kind === 'walk') {
+      const c = this.walkCommand(pos, task, this.spec.maxSpeed);
+      if (c === 'done') {
+        this.finish('reached');
+        return still;
+      }
+      return c;
+    }
+    return this.pushCommand(pos, task) ?? still;
+  }
+
+  private walkCommand(pos: Vec3, task: WalkTask, speed: number): { v: XY; yawRate: number; turning: boolean } | 'done' {
+    const T = CONTROL_EVERY * this.sim.dt;
+    for (;;) {
+      const wp = task.waypoints[0];
+      if (!wp) break;
+      const last = task.waypoints.length === 1;
+      const d = Math.hypot(wp[0] - pos[0], wp[1] - pos[1]);
+      if (d < (last ? REACH_TOLERANCE : WAYPOINT_TOLERANCE)) {
+        task.waypoints.shift();
+        continue;
+      }
+      const want = Math.atan2(wp[1] - pos[1], wp[0] - pos[0]);
+      const err = wrap(want - this.st.yaw);
+      if (d > NO_TURN_RADIUS && Math.abs(err) > TURN_IN_PLACE && !this.st.turnBlocked && this.canTurnTo(pos, this.st.yaw + Math.sign(err) * TURN_RATE * T)) {
+        return { v: [0, 0], yawRate: Math.sign(err) * Math.min(TURN_RATE, Math.abs(err) / T), turning: true };
+      }
+      // Full speed to the last tick, which ends exactly on the target (autostep needs the speed).
+      const v = Math.min(speed, d / T);
+      const yawRate = d > NO_TURN_RADIUS ? err / T : 0;
+      return { v: [((wp[0] - pos[0]) / d) * v, ((wp[1] - pos[1]) / d) * v], yawRate, turning: false };
+    }
+    if (task.heading !== null) {
+      const err = wrap(task.heading - this.st.yaw);
+      if (Math.abs(err) > 0.03 && !this.st.turnBlocked && this.canTurnTo(pos, this.st.yaw + Math.sign(err) * TURN_RATE * T)) {
+        return { v: [0, 0], yawRate: Math.sign(err) * Math.min(TURN_RATE, Math.abs(err) / T), turning: true };
+      }
+    }
+    return 'done';
+  }
+
+  /** Pushing: approach behind the object, then drive it along the current leg to the leg's end. */
+  private pushCommand(pos: Vec3, task: PushTask): { v: XY; yawRate: number; turning: boolean } | null {
+    const box = this.sim.aabb(task.object);
+    const c: XY = [(box.min[0] + box.max[0]) / 2, (box.min[1] + box.max[1]) / 2];
+    const miss = Math.hypot(task.target[0] - c[0], task.target[1] - c[1]);
+    const body = this.sim.body(task.object);
+    if (task.phase !== 'settle' && (box.min[2] + box.max[2]) / 2 < task.startHeight - FALLEN) {
+      // It left the surface it was pushed on (pushed off an edge): stop and let it land.
+      task.phase = 'settle';
+    }
+    if (task.phase === 'settle') {
+      const v = body.linvel();
+      const w = body.angvel();
+      task.settleSteps += CONTROL_EVERY;
+      task.quietTicks = Math.hypot(v.x, v.y, v.z) < 0.02 && Math.hypot(w.x, w.y, w.z) < 0.1 ? task.quietTicks + 1 : 0;
+      if (task.quietTicks * CONTROL_EVERY * this.sim.dt >= SETTLED_SECONDS || task.settleSteps * this.sim.dt > SETTLE_TIMEOUT) {
+        if (miss < FALL_TOLERANCE) this.finish('reached');
+        else this.finish('blocked', `${task.object} fell and came to rest ${miss.toFixed(2)} m from the target`);
+      }
+      return null;
+    }
+    const end = task.legs[0]!;
+    // An object that drifted off the leg's line (it turned under the plate) is pushed on along a
+    // new line from where it is to the leg's end, until the last stretch.
+    const drift = lateralOffset(c, task.legFrom, end);
+    if (Math.abs(drift) > REAIM_DRIFT && Math.hypot(end[0] - c[0], end[1] - c[1]) > REAIM_UNTIL) task.legFrom = c;
+    const legLength = Math.hypot(end[0] - task.legFrom[0], end[1] - task.legFrom[1]);
+    const dir: XY = legLength > 1e-6 ? [(end[0] - task.legFrom[0]) / legLength, (end[1] - task.legFrom[1]) / legLength] : [1, 0];
+    const remaining = (end[0] - c[0]) * dir[0] + (end[1] - c[1]) * dir[1];
+    if (remaining < REACH_TOLERANCE) {
+      if (task.legs.length > 1) {
+        // Next leg: go round to the object's new back side.
+        task.legs.shift();
+        task.legFrom = c;
+        task.phase = 'approach';
+        task.walk = null;
+        return null;
+      }
+      if (miss <= PLACE_TOLERANCE) this.finish('reached');
+      else this.finish('blocked', `${task.object} ended ${miss.toFixed(2)} m from the target (it slid sideways while pushed)`);
+      return null;
+    }
+    const heading = Math.atan2(dir[1], dir[0]);
+    if (task.phase === 'approach') {
+      if (!task.walk) {
+        // Back far enough that the body clears the footprint's corners, on the line of the leg.
+        const half: XY = [(box.max[0] - box.min[0]) / 2, (box.max[1] - box.min[1]) / 2];
+        const extent = Math.abs(dir[0]) * half[0] + Math.abs(dir[1]) * half[1] + NOSE + APPROACH_CLEARANCE;
+        const behind: XY = [c[0] - dir[0] * extent, c[1] - dir[1] * extent];
+        const keepOut: Rect = inflate({ min: [box.min[0], box.min[1]], max: [box.max[0], box.max[1]] }, KEEP_OUT);
+        task.walk = { kind: 'walk', waypoints: detour([pos[0], pos[1]], behind, keepOut, 0.1), heading };
+      }
+      const w = this.walkCommand(pos, task.walk, this.spec.maxSpeed);
+      if (w !== 'done') return w;
+      task.phase = 'push';
+      task.walk = null;
+    }
+    // Where the body centre is relative to the line through the object's centre along dir.
+    const rel: XY = [pos[0] - c[0], pos[1] - c[1]];
+    const along = rel[0] * dir[0] + rel[1] * dir[1];
+    const lateral = -rel[0] * dir[1] + rel[1] * dir[0];
+    const gap = -along - this.contactDistance(task.object, dir);
+    if (Math.abs(lateral) > 0.12 || gap > 0.2 || along > 0) {
+      // The object slid off the nose: go round behind it again.
+      task.approaches += 1;
+      if (task.approaches > MAX_APPROACHES) {
+        this.finish('blocked', `${task.object} kept sliding off the robot's nose; it is ${miss.toFixed(2)} m from the target`);
+        return null;
+      }
+      task.phase = 'approach';
+      return null;
+    }
+    const push = Math.min(PUSH_SPEED, 2.5 * remaining);
+    // Stuck: in contact and driving, but the object does not follow (pinned against something).
+    const ov = body.linvel();
+    const following = ov.x * dir[0] + ov.y * dir[1] > 0.25 * push;
+    task.stuckTicks = gap < 0.01 && !following ? task.stuckTicks + 1 : 0;
+    if (gap < -PINNED_DEPTH || task.stuckTicks * CONTROL_EVERY * this.sim.dt > STUCK_SECONDS) {
+      this.finish('blocked', `${task.object} does not move on: it is stuck ${miss.toFixed(2)} m from the target`);
+      return null;
+    }
+    body.wakeUp();
+    // Close the gap to the object, hold the body on the line through its centre, push.
+    const forward = push + 2 * Math.max(gap, 0);
+    const side = -2 * lateral;
+    const speed = Math.min(this.spec.maxSpeed, Math.hypot(forward, side));
+    const scale = speed / Math.max(Math.hypot(forward, side), 1e-9);
+    const T = CONTROL_EVERY * this.sim.dt;
+    const v: XY = [(dir[0] * forward - dir[1] * side) * scale, (dir[1] * forward + dir[0] * side) * scale];
+    return { v, yawRate: wrap(heading - this.st.yaw) / T, turning: false };
+  }
+
+  /**
+   * The legs of a push, as object-centre waypoints ending at the target. A box is pushed along
+   * its face normals, where a flat face stays on the nose: a target well off both normals is
+   * reached in two legs (the longer first, unless that sweeps the box into something standing
+   * at its level). Round objects and near-normal targets go in one straight leg.
+   */
+  private planLegs(object: string, target: XY): XY[] {
+    const def = this.sim.def(object);
+    const pose = this.sim.pose(object);
+    const c: XY = [pose.position[0], pose.position[1]];
+    const yaw = yawOf({ x: pose.rotation[0], y: pose.rotation[1], z: pose.rotation[2], w: pose.rotation[3] });
+    const u: XY = [Math.cos(yaw), Math.sin(yaw)];
+    const w: XY = [-Math.sin(yaw), Math.cos(yaw)];
+    const delta: XY = [target[0] - c[0], target[1] - c[1]];
+    const a = delta[0] * u[0] + delta[1] * u[1];
+    const b = delta[0] * w[0] + delta[1] * w[1];
+    const straight = Math.tan(STRAIGHT_PUSH_ANGLE);
+    if ((def.shape !== 'box' && !def.parts) || Math.abs(b) <= straight * Math.abs(a) || Math.abs(a) <= straight * Math.abs(b)) return [target];
+    const viaU: XY[] = [[c[0] + a * u[0], c[1] + a * u[1]], target];
+    const viaW: XY[] = [[c[0] + b * w[0], c[1] + b * w[1]], target];
+    const options = Math.abs(a) >= Math.abs(b) ? [viaU, viaW] : [viaW, viaU];
+    return options.find((legs) => this.legsClear(object, c, legs)) ?? options[0]!;
+  }
+
+  /** Whether the object's footprint, swept along the legs, stays clear of everything at its level. */
+  private legsClear(object: string, from: XY, legs: XY[]): boolean {
+    const box = this.sim.aabb(object);
+    const half: XY = [(box.max[0] - box.min[0]) / 2, (box.max[1] - box.min[1]) / 2];
+    const others = this.sim
+      .objectNames()
+      .filter((n) => n !== object)
+      .map((n) => this.sim.aabb(n))
+      .filter((o) => o.min[2] < box.max[2] - 0.01 && o.max[2] > box.min[2] + 0.01);
+    let start = from;
+    for (const end of legs) {
+      const sweep = {
+        min: [Math.min(start[0], end[0]) - half[0], Math.min(start[1], end[1]) - half[1]],
+        max: [Math.max(start[0], end[0]) + half[0], Math.max(start[1], end[1]) + half[1]],
+      };
+      if (others.some((o) => o.min[0] < sweep.max[0]! && sweep.min[0]! < o.max[0] && o.min[1] < sweep.max[1]! && sweep.min[1]! < o.max[1])) return false;
+      start = end;
+    }
+    return true;
+  }
+
+  /** Height of the highest surface right under the capsule's bottom line at pos, or -Infinity. */
+  private surfaceUnder(pos: Vec3, yaw: number, slack = 0.02): number {
+    const c = Math.cos(yaw) * BODY_HALF_LENGTH;
+    const s = Math.sin(yaw) * BODY_HALF_LENGTH;
+    let top = -Infinity;
+    for (const k of [0, 1, -1]) {
+      const hit = this.castDown([pos[0] + k * c, pos[1] + k * s], pos[2], BODY_RADIUS + OFFSET + slack);
+      if (hit) top = Math.max(top, hit.z);
+    }
+    return top;
+  }
+
+  /** How far the body centre is from the object's centre when the plate touches the object's back face, pushing along dir. */
+  private contactDistance(object: string, dir: XY): number {
+    const def = this.sim.def(object);
+    const r = this.sim.pose(object).rotation;
+    const yaw = yawOf({ x: r[0], y: r[1], z: r[2], w: r[3] });
+    if (def.shape !== 'box' && !def.parts) return def.size[0] / 2 + NOSE;
+    const local = [Math.cos(yaw) * dir[0] + Math.sin(yaw) * dir[1], -Math.sin(yaw) * dir[0] + Math.cos(yaw) * dir[1]];
+    let d = Infinity;
+    for (let i = 0; i < 2; i++) {
+      const l = Math.abs(local[i]!);
+      if (l > 1e-6) d = Math.min(d, def.size[i]! / 2 / l);
+    }
+    return d + NOSE;
+  }
+
+  /** Casts straight down at xy from height z0; the first hit within `reach`, skipping the robot. */
+  private castDown(xy: XY, z0: number, reach: number): (Foothold & { toi: number }) | null {
+    this.ray.origin = { x: xy[0], y: xy[1], z: z0 };
+    const hit = this.sim.world.castRay(this.ray, reach, true, undefined, undefined, undefined, this.rb());
+    if (!hit) return null;
+    const z = z0 - hit.timeOfImpact;
+    return { z, collider: hit.collider, point: [xy[0], xy[1], z], toi: hit.timeOfImpact };
+  }
+
+  /** A foothold for a foot at xy, reaching up to `maxGap` ahead along dir across a gap. */
+  private foothold(xy: XY, support: number, dir: XY): Foothold | null {
+    const up = this.spec.stepUp + 0.005;
+    const down = this.spec.stepUp + 0.005;
+    const probes = dir[0] === 0 && dir[1] === 0 ? 1 : 4;
+    for (let k = 0; k < probes; k++) {
+      const reach = (this.spec.maxGap * k) / 3;
+      const p: XY = [xy[0] + dir[0] * reach, xy[1] + dir[1] * reach];
+      const hit = this.castDown(p, support + up + 0.02, up + down + 0.02);
+      if (hit && hit.z <= support + up && hit.z >= support - down) return hit;
+    }
+    return null;
+  }
+
+  private feet(pos: Vec3, yaw: number): XY[] {
+    const c = Math.cos(yaw);
+    const s = Math.sin(yaw);
+    return FEET.map(([x, y]) => [pos[0] + c * x - s * y, pos[1] + s * x + c * y]);
+  }
+
+  /** Why a move from (pos, yaw) to (next, nextYaw) would lose a foothold, or '' when it would not. */
+  private lostFoothold(pos: Vec3, yaw: number, next: Vec3, nextYaw: number, dir: XY): string {
+    const support = this.st.level;
+    const now = this.feet(pos, yaw);
+    const then = this.feet(next, nextYaw);
+    for (let i = 0; i < now.length; i++) {
+      if (!this.foothold(now[i]!, support, dir)) continue;
+      const f = then[i]!;
+      if (this.foothold(f, support, dir)) continue;
+      const below = this.castDown(f, support + 1, 3);
+      const step = below ? below.z - support : -Infinity;
+      const what = below ? (this.sim.ownerOfCollider(below.collider.handle) ?? 'something') : 'nothing';
+      return step > 0
+        ? `a ${step.toFixed(2)} m step up onto ${what} ahead (limit ${this.spec.stepUp} m)`
+        : `no foothold ahead: a drop of ${(-step).toFixed(2)} m to ${what} wider than the ${this.spec.maxGap} m the robot can step across`;
+    }
+    return '';
+  }
+
+  /** Top of the highest edge the controller's last move ran into (m), or -Infinity. */
+  private climbHeight(): number {
+    let top = -Infinity;
+    const n = this.controller.numComputedCollisions();
+    for (let i = 0; i < n; i++) {
+      const hit = this.controller.computedCollision(i);
+      if (!hit) continue;
+      const h = Math.hypot(hit.normal1.x, hit.normal1.y);
+      // Probe 1 cm inside the edge, from above the highest step the robot could take.
+      const k = h > 1e-3 ? 0.01 / h : 0;
+      const probe: XY = [hit.witness1.x - hit.normal1.x * k, hit.witness1.y - hit.normal1.y * k];
+      const from = this.st.level + this.spec.stepUp + 0.1;
+      const below = this.castDown(probe, from, from - this.st.level + 0.05);
+      if (below) top = Math.max(top, below.z);
+    }
+    return top;
+  }
+
+  /** What the controller bumped into on its last move, with the height of the step it presents. */
+  private obstacle(): string {
+    const support = this.st.level;
+    const n = this.controller.numComputedCollisions();
+    for (let i = 0; i < n; i++) {
+      const hit = this.controller.computedCollision(i);
+      const c = hit?.collider;
+      if (!c || !hit || hit.normal1.z > 0.7) continue;
+      const owner = this.sim.ownerOfCollider(c.handle);
+      if (!owner || owner === 'ground') continue;
+      const top = this.sim.aabb(owner).max[2];
+      return `bumped into ${owner}, a ${(top - support).toFixed(2)} m step (limit ${this.spec.stepUp} m)`;
+    }
+    return '';
+  }
+
+  /** Puts the robot's weight on the dynamic bodies its feet stand on, as forces at the footholds. */
+  private loadSupports(pos: Vec3, yaw: number, grounded: boolean): void {
+    const support = this.st.level;
+    const w = this.sim.world;
+    for (const h of this.st.loaded) {
+      const b = w.getRigidBody(h);
+      b.resetForces(false);
+      b.resetTorques(false);
+    }
+    this.st.loaded = [];
+    if (!grounded) return;
+    const holds = this.feet(pos, yaw)
+      .map((f) => this.foothold(f, support, [0, 0]))
+      .filter((h): h is Foothold => h !== null);
+    const share = (this.spec.mass * G) / Math.max(holds.length, 1);
+    for (const h of holds) {
+      const b = h.collider.parent();
+      if (!b || !b.isDynamic()) continue;
+      b.addForceAtPoint({ x: 0, y: 0, z: -share }, { x: h.point[0], y: h.point[1], z: h.point[2] }, true);
+      if (!this.st.loaded.includes(b.handle)) this.st.loaded.push(b.handle);
+    }
+  }
+
+  /** Whether the body can turn to `yaw` at `pos` without its capsule entering anything. */
+  private canTurnTo(pos: Vec3, yaw: number): boolean {
+    const q = yawQ(yaw);
+    const c = CAPSULE_ALONG_X;
+    const rot = {
+      w: q.w * c.w - q.z * c.z,
+      x: 0,
+      y: 0,
+      z: q.w * c.z + q.z * c.w,
+    };
+    // Pushing, the body may turn against the pushed object: that only turns the object with it.
+    const task = this.st.task;
+    const pushed = task?.kind === 'push' && task.phase === 'push' ? this.sim.handles(task.object).colliders : null;
+    const hit = this.sim.world.intersectionWithShape(
+      { x: pos[0], y: pos[1], z: pos[2] + 0.003 },
+      rot,
+      this.turnShape,
+      undefined,
+      undefined,
+      undefined,
+      this.rb(),
+      pushed ? (c: RAPIER.Collider) => !pushed.includes(c.handle) : undefined,
+    );
+    return hit === null;
+  }
+}
+
+/** Attaches the quadruped: a new body at the start pose, or, with saved state, the body already in a restored world. */
+export const attachQuadruped: RobotAttach = (world, saved) =>
+  saved === undefined ? QuadrupedRobot.create(world) : new QuadrupedRobot(world, structuredClone(saved as QuadrupedState));
