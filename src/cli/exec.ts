@@ -1,5 +1,120 @@
-/** `robotool exec` (placeholder until it lands). */
-export default async function execCommand(_argv: string[]): Promise<number> {
-  process.stderr.write('robotool exec: not implemented yet\n');
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadScene } from '../sim/scene-file.ts';
+import { withPoseNoise } from '../sim/variants.ts';
+import { createSim } from '../sim/create.ts';
+import { checkGoal, type GoalCheck } from '../sim/predicates.ts';
+import type { Scene } from '../sim/scene-schema.ts';
+import type { CallRecord } from '../planner/episode-events.ts';
+import { SimBackend } from '../skills/sim-backend.ts';
+import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
+
+const HELP = `usage: robotool exec PROGRAM.js --scene TASK|FILE [options]
+
+Runs a program in the simulator through the sandbox and the safety envelope, and prints the
+trace of skill calls, warnings, and the outcome.
+
+options:
+  --scene TASK|FILE        a bundled task (reach-milk, grasp-can, …) or a scene file (required)
+  --seed N                 perturb object positions by ±1 cm with this seed
+  --workspace clamp|reject what to do with arm targets outside the workspace (default clamp)
+  --json                   print one JSON object: success, calls, events, error, goal, output, usage
+  -h, --help               this help
+
+exit status: 0 when the program ran to its end (whatever the task's predicate says);
+1 when it stopped on an error, a budget or a safety stop; 2 for bad usage.`;
+
+/** `robotool exec PROGRAM.js --scene TASK`. */
+export default async function execCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        scene: { type: 'string' },
+        seed: { type: 'string' },
+        workspace: { type: 'string', default: 'clamp' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return usageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) return usageError(file ? `one program file, not ${positionals.length}` : 'give a program file');
+  if (!values.scene) return usageError('--scene is required');
+  if (values.workspace !== 'clamp' && values.workspace !== 'reject') return usageError(`--workspace must be clamp or reject, not "${values.workspace}"`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) return usageError(`--seed must be an integer, not "${values.seed}"`);
+
+  let source: string;
+  let scene: Scene;
+  try {
+    source = await readFile(file, 'utf8');
+    scene = await loadScene(values.scene);
+    if (seed !== undefined) scene = withPoseNoise(scene, { seed, poseNoise: 0.01 });
+  } catch (err) {
+    process.stderr.write(`robotool exec: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+
+  const sim = await createSim(scene);
+  let run: SandboxRun;
+  let goal: GoalCheck;
+  try {
+    const backend = new SimBackend(sim, { workspacePolicy: values.workspace });
+    const live = !values.json;
+    let n = 0;
+    run = await runProgram(source, backend, {
+      ...(live ? { onCall: (c: CallRecord) => void process.stdout.write(`${String(++n).padStart(3)}. ${formatCall(c)}\n`) } : {}),
+      ...(live ? { onLog: (line: string) => void process.stdout.write(`     log: ${line}\n`) } : {}),
+    });
+    goal = checkGoal(sim, scene.goal);
+  } finally {
+    sim.free();
+  }
+
+  if (values.json) {
+    process.stdout.write(JSON.stringify(execReport(run, goal), null, 2) + '\n');
+  } else {
+    for (const e of run.events) process.stdout.write(`${e.type === 'warning' ? 'warning' : 'SAFETY STOP'}: ${e.message}\n`);
+    process.stdout.write(`outcome: ${run.ok && goal.success ? 'success' : 'failure'}: ${goal.reason}\n`);
+  }
+  if (run.error) {
+    const where = run.error.line ? ` (${file}:${run.error.line}${run.error.column ? `:${run.error.column}` : ''})` : '';
+    process.stderr.write(`robotool exec: ${run.error.type}: ${run.error.message}${where}\n`);
+  }
+  return run.ok ? 0 : 1;
+}
+
+/** The `--json` report. `success`: the program ran to its end and the task's predicate holds. */
+export function execReport(run: SandboxRun, goal: GoalCheck): Record<string, unknown> {
+  return {
+    success: run.ok && goal.success,
+    calls: run.calls,
+    events: run.events,
+    error: run.error,
+    goal,
+    output: run.output,
+    usage: run.usage,
+  };
+}
+
+function formatCall(c: CallRecord): string {
+  const args = c.args.map((a) => JSON.stringify(a) ?? 'undefined').join(', ');
+  const value = c.value === undefined ? '' : ` → ${JSON.stringify(c.value)}`;
+  const note = [c.message, ...c.warnings].filter(Boolean).join('; ');
+  return `${c.skill}(${args})${value}  [${c.status}, ${c.seconds.toFixed(2)} s]${note ? `  ${note}` : ''}`;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`robotool exec: ${message}\n\n${HELP}\n`);
   return 2;
 }

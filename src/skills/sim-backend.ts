@@ -2,7 +2,7 @@ import type { SimWorld } from '../sim/world.ts';
 import type { Vec3 } from '../sim/scene-schema.ts';
 import { observeGroundTruth } from '../perception/ground-truth.ts';
 import type { SceneObservation } from '../perception/observation.ts';
-import type { CallOptions, RobotBackend } from './backend.ts';
+import type { CallOptions, RobotBackend, SafetyLimits } from './backend.ts';
 import { SKILLS, isSkillName, skillsFor, type SkillResult, type SkillRobot } from './registry.ts';
 import { armMotionSkills } from './sim-arm.ts';
 import { quadrupedMotionSkills } from './sim-quadruped.ts';
@@ -44,6 +44,7 @@ export class SimBackend implements RobotBackend {
   readonly name = 'sim';
   readonly robot: SkillRobot;
   readonly capabilities: ReadonlySet<string>;
+  readonly safety: SafetyLimits;
   private readonly motion: Record<string, SimMotionSkill>;
 
   constructor(
@@ -53,6 +54,13 @@ export class SimBackend implements RobotBackend {
     this.robot = sim.scene.robot.kind;
     this.motion = this.robot === 'arm' ? armMotionSkills : quadrupedMotionSkills;
     this.capabilities = new Set(skillsFor(this.robot).map((s) => s.name));
+    const spec = sim.scene.robot;
+    this.safety = {
+      ...(spec.kind === 'arm' ? { workspace: spec.workspace } : {}),
+      workspacePolicy: opts.workspacePolicy ?? 'clamp',
+      keepOut: sim.scene.keepOut,
+      maxSpeed: spec.maxSpeed,
+    };
   }
 
   async call(skill: string, args: readonly unknown[], opts: CallOptions = {}): Promise<SkillResult> {
