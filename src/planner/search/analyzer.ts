@@ -2,6 +2,8 @@ import type { Goal } from '../../sim/scene-schema.ts';
 import type { SceneObservation } from '../../perception/observation.ts';
 import type { AnalyzerOutput, KeyConcept } from '../stages.ts';
 import { gapBetween, route, supportOf, surfacesOf, type Surface } from './surfaces.ts';
+import { deckOf } from './arm-schemas.ts';
+import { boxOf, separationXY } from './arm-geometry.ts';
 
 const G = 9.81;
 /** Without a model of the object we assume RoboTool's figure: a fragile object survives a 0.3 m fall. */
@@ -35,6 +37,26 @@ export function analyze(obs: SceneObservation, goal: Goal): AnalyzerOutput {
         objects: [target.name],
         numbers: { outside: r3(out), workspaceMaxX: ws.max[0], targetX: r3(target.center[0]) },
       });
+    }
+    if (out > 0) {
+      // Carriers: thin, movable, graspable objects the target rests on or stands right beside.
+      const t = boxOf(target.center, target.size);
+      for (const o of obs.objects) {
+        if (o.name === target.name || !o.movable || !o.graspablePoint) continue;
+        const deck = deckOf(o, target);
+        if (!deck) continue;
+        const on = Math.abs(t.min[2] - deck.max[2]) < 0.005 && separationXY(t, deck) < -Math.min(target.size[0], target.size[1]) / 2;
+        const gap = separationXY(t, deck);
+        if (!on && gap > 0.05) continue;
+        concepts.push({
+          kind: 'other',
+          description: on
+            ? `${target.name} rests on ${o.name}, a flat movable object graspable at (${o.graspablePoint.map(r3).join(', ')}): pulling ${o.name} moves ${target.name} with it`
+            : `${o.name}, a flat movable object graspable at (${o.graspablePoint.map(r3).join(', ')}), lies ${r3(Math.max(0, gap))} m beside ${target.name}: pushed onto it, ${target.name} moves when ${o.name} is pulled`,
+          objects: [target.name, o.name],
+          numbers: { gap: r3(Math.max(0, gap)) },
+        });
+      }
     }
     const magnets = obs.objects.filter((o) => o.magnetic && o.movable);
     if (magnets.length >= 2) {

@@ -30,6 +30,38 @@ export class ProgramBuilder {
     return this;
   }
 
+  /**
+   * Reads a value from the robot at run time into a constant (`const v = get_graspable_point("x");`),
+   * for steps that must use where an object ended up after earlier steps moved it.
+   */
+  query(variable: string, skill: string, object: string, description: string): this {
+    this.steps.push({ skill, description });
+    this.lines.push(`const ${variable} = ${skill}(${JSON.stringify(object)}); // ${this.steps.length}. ${description}`);
+    return this;
+  }
+
+  /**
+   * Adds a skill call whose position is a queried constant plus a fixed offset:
+   * `move_to_position([v[0] + dx, v[1] + dy, v[2] + dz])`.
+   */
+  callOffset(skill: string, variable: string, offset: readonly number[], description: string): this {
+    this.steps.push({ skill, description });
+    const r = (v: number): string => {
+      const x = Math.round(v * 1e4) / 1e4;
+      return x === 0 ? '' : x > 0 ? ` + ${x}` : ` - ${-x}`;
+    };
+    const expr = offset.map((d, i) => `${variable}[${i}]${r(d)}`).join(', ');
+    this.lines.push(`${skill}([${expr}]); // ${this.steps.length}. ${description}`);
+    return this;
+  }
+
+  /** Adds a skill call whose position components are JavaScript expressions over queried constants. */
+  callExpr(skill: string, components: readonly string[], description: string): this {
+    this.steps.push({ skill, description });
+    this.lines.push(`${skill}([${components.join(', ')}]); // ${this.steps.length}. ${description}`);
+    return this;
+  }
+
   comment(text: string): this {
     this.lines.push(`// ${text}`);
     return this;

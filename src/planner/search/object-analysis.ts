@@ -28,8 +28,31 @@ export function describeObjects(obs: SceneObservation): ObjectAnalysis[] {
     if (!o.movable && short >= 0.25) affordances.push('surface to stand on');
     if (o.soft) affordances.push('cushions a fall');
     if (o.magnetic) affordances.push('joins rigidly with other magnetic parts it touches');
+    const hook = hookShape(o);
+    if (hook) affordances.push(`hook-shaped: ${hook}`);
     return { name: o.name, properties, affordances };
   });
+}
+
+/**
+ * Whether an object is a hook: a long part (the handle, where it is grasped) with another part
+ * lying across one of its ends, which can catch an object from behind. Returns a description.
+ */
+function hookShape(o: SceneObservation['objects'][number]): string | null {
+  if (!o.movable || !o.graspablePoint || o.parts.length < 2) return null;
+  const g = o.graspablePoint;
+  const holds = (p: (typeof o.parts)[number]): boolean => [0, 1].every((i) => Math.abs(g[i]! - p.center[i]!) <= p.size[i]! / 2 + 1e-3);
+  const handle = o.parts.find(holds);
+  if (!handle) return null;
+  const axis = handle.size[0] >= handle.size[1] ? 0 : 1;
+  const across = axis === 0 ? 1 : 0;
+  if (handle.size[axis] < 2.5 * handle.size[across]) return null;
+  for (const p of o.parts) {
+    if (p === handle || p.size[across] < 2 * handle.size[across]) continue;
+    const end = Math.abs(p.center[axis] - handle.center[axis]) >= handle.size[axis] / 2 - p.size[axis];
+    if (end) return `${p.name} lies across the far end of ${handle.name}, ${r3(p.size[across])} m wide: it can catch an object from behind and drag it`;
+  }
+  return null;
 }
 
 /** Spatial relations that matter for the goal: support, contact, and distance beyond the robot's reach. */

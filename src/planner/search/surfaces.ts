@@ -54,11 +54,17 @@ export interface Limits {
   stepDown: number;
 }
 
+/**
+ * How far past its nominal step limit the robot still climbs (m): the simulated quadruped
+ * takes steps up to its limit plus 5 mm and refuses 0.13 m for a 0.12 m limit.
+ */
+export const STEP_TOLERANCE = 0.005;
+
 /** Whether the robot can go from surface a onto surface b directly. */
 export function canStep(a: Surface, b: Surface, lim: Limits): boolean {
   if (a.name === b.name) return false;
   const rise = b.z - a.z;
-  if (rise > lim.stepUp + 1e-3 || -rise > lim.stepDown) return false;
+  if (rise > lim.stepUp + STEP_TOLERANCE || -rise > lim.stepDown + STEP_TOLERANCE) return false;
   if (a.name === 'ground' || b.name === 'ground') {
     // Onto or off an object standing on the ground: its side is the boundary.
     return true;
@@ -97,4 +103,70 @@ export function route(from: Surface, to: Surface, surfaces: Surface[], lim: Limi
 
 export function centreOf(s: Surface): [number, number] {
   return [(s.min[0] + s.max[0]) / 2, (s.min[1] + s.max[1]) / 2];
+}
+
+type XY = [number, number];
+
+/** Whether the segment a→b passes through the open rectangle of s (Liang–Barsky clipping). */
+function segmentHits(a: XY, b: XY, s: Surface): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  for (let i = 0; i < 2; i++) {
+    const d = b[i]! - a[i]!;
+    const lo = s.min[i]! - a[i]!;
+    const hi = s.max[i]! - a[i]!;
+    if (Math.abs(d) < 1e-12) {
+      if (lo >= 0 || hi <= 0) return false;
+      continue;
+    }
+    const ta = Math.min(lo / d, hi / d);
+    const tb = Math.max(lo / d, hi / d);
+    t0 = Math.max(t0, ta);
+    t1 = Math.min(t1, tb);
+    if (t0 >= t1) return false;
+  }
+  return true;
+}
+
+function grow(s: Surface, by: number): Surface {
+  return { ...s, min: [s.min[0] - by, s.min[1] - by], max: [s.max[0] + by, s.max[1] + by] };
+}
+
+/**
+ * A short walk on the ground from `from` to `to` round obstacle footprints: the robot's centre
+ * keeps `clearance` from every obstacle and turns at corners `corner` out from them (far enough
+ * to turn its body there). Shortest path over the corners' visibility graph; waypoints exclude
+ * `from` and end with `to`. When no path exists, the straight line.
+ */
+export function groundPath(from: XY, to: XY, obstacles: Surface[], clearance: number, corner: number): XY[] {
+  const walls = obstacles.map((o) => grow(o, clearance));
+  const free = (p: XY): boolean => !walls.some((w) => p[0] > w.min[0] && p[0] < w.max[0] && p[1] > w.min[1] && p[1] < w.max[1]);
+  const nodes: XY[] = [from, to];
+  for (const o of obstacles) {
+    const g = grow(o, corner);
+    for (const c of [[g.min[0], g.min[1]], [g.max[0], g.min[1]], [g.max[0], g.max[1]], [g.min[0], g.max[1]]] as XY[]) if (free(c)) nodes.push(c);
+  }
+  const visible = (a: XY, b: XY): boolean => !walls.some((w) => segmentHits(a, b, w));
+  const dist = nodes.map(() => Infinity);
+  const prev = nodes.map(() => -1);
+  const done = nodes.map(() => false);
+  dist[0] = 0;
+  for (;;) {
+    let u = -1;
+    for (let i = 0; i < nodes.length; i++) if (!done[i] && dist[i]! < Infinity && (u < 0 || dist[i]! < dist[u]!)) u = i;
+    if (u < 0 || u === 1) break;
+    done[u] = true;
+    for (let v = 0; v < nodes.length; v++) {
+      if (done[v] || !visible(nodes[u]!, nodes[v]!)) continue;
+      const d = dist[u]! + Math.hypot(nodes[v]![0] - nodes[u]![0], nodes[v]![1] - nodes[u]![1]);
+      if (d < dist[v]!) {
+        dist[v] = d;
+        prev[v] = u;
+      }
+    }
+  }
+  if (dist[1] === Infinity) return [to];
+  const path: XY[] = [];
+  for (let v = 1; v > 0; v = prev[v]!) path.unshift(nodes[v]!);
+  return path;
 }
