@@ -5,9 +5,20 @@ import { ScriptedLanguageModel, type ScriptedModelOptions } from './scripted.ts'
 /** One stage's recorded answer: the raw model text, or several when the first needed a repair. */
 const RecordedAnswer = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
+/** One round's recorded answers, stage by stage. */
+export const RecordedRound = z.strictObject({
+  analyzer: RecordedAnswer,
+  planner: RecordedAnswer,
+  calculator: RecordedAnswer,
+  coder: RecordedAnswer,
+});
+export type RecordedRound = z.infer<typeof RecordedRound>;
+
 /**
  * A recorded model run of one task (`test/fixtures/llm/<task>.json`): the raw text each stage's
- * model returned, so that the chain can be replayed without a model.
+ * model returned, so that the chain can be replayed without a model. `answers` is round 1;
+ * `repairRounds` (optional) holds the answers of rounds 2, 3, … that the chain gave after the
+ * previous round's program failed and the failure was fed back (every round runs the whole chain).
  */
 export const LlmFixture = z.strictObject({
   task: z.string().min(1),
@@ -16,12 +27,9 @@ export const LlmFixture = z.strictObject({
   model: z.string().optional(),
   recordedAt: z.string().optional(),
   notes: z.string().optional(),
-  answers: z.strictObject({
-    analyzer: RecordedAnswer,
-    planner: RecordedAnswer,
-    calculator: RecordedAnswer,
-    coder: RecordedAnswer,
-  }),
+  answers: RecordedRound,
+  /** The answers of the repair rounds (round 2 first), when round 1's program failed. */
+  repairRounds: z.array(RecordedRound).optional(),
 });
 export type LlmFixture = z.infer<typeof LlmFixture>;
 
@@ -40,12 +48,20 @@ export function parseLlmFixture(data: unknown, source = 'fixture'): LlmFixture {
   return r.data;
 }
 
-/** The recorded answers of the given stages, in chain order, as one flat script. */
+/** How many rounds a fixture records: 1 plus its repair rounds. */
+export function fixtureRounds(fixture: LlmFixture): number {
+  return 1 + (fixture.repairRounds?.length ?? 0);
+}
+
+/** The recorded answers of the given stages, in chain order, round after round, as one flat script. */
 export function fixtureAnswers(fixture: LlmFixture, stages: readonly StageName[] = STAGE_NAMES): string[] {
-  return STAGE_NAMES.filter((s) => stages.includes(s)).flatMap((s) => {
-    const a = fixture.answers[s];
-    return typeof a === 'string' ? [a] : a;
-  });
+  const chain = STAGE_NAMES.filter((s) => stages.includes(s));
+  return [fixture.answers, ...(fixture.repairRounds ?? [])].flatMap((round) =>
+    chain.flatMap((s) => {
+      const a = round[s];
+      return typeof a === 'string' ? [a] : a;
+    }),
+  );
 }
 
 /** A scripted model that replays a fixture's answers for a chain of the given stages. */
