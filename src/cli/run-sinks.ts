@@ -1,5 +1,10 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import type { SimWorld } from '../sim/world.ts';
 import type { EpisodeEvent } from '../planner/episode-events.ts';
+import { captureFrame, describeWorld } from '../sim/mirror-model.ts';
+import type { McapRecorder } from '../sim/recording.ts';
+import type { ViewServer } from '../sim/view/server.ts';
 
 /** The optional outputs of a run: live view, MCAP recording, PNG render. */
 export interface RunSinks {
@@ -10,11 +15,107 @@ export interface RunSinks {
   close?: () => Promise<void>;
 }
 
-/** Opens the sinks a run asked for. (Viewer, recorder and renderer are wired as they land.) */
-export async function openRunSinks(
-  values: { view: boolean; record?: string | undefined; png?: string | undefined },
-  _out: (text: string) => void,
-): Promise<RunSinks> {
-  if (values.view || values.record || values.png) throw new Error('--view, --record and --png are not available in this build yet');
-  return {};
+export interface RunSinkOptions {
+  view: boolean;
+  record?: string | undefined;
+  png?: string | undefined;
+  /** Keep the live view open after the episode until Ctrl-C (default: when run from a terminal). */
+  holdView?: boolean;
+  /** Open the view in the desktop's browser (default: when run from a terminal). */
+  openBrowser?: boolean;
+}
+
+/**
+ * Opens the sinks a run asked for. The viewer starts at once (so its URL is printed before
+ * planning begins); the recorder starts when the world is known (`start`); the PNG is rendered
+ * from the final world (`finish`).
+ */
+export async function openRunSinks(values: RunSinkOptions, out: (text: string) => void): Promise<RunSinks> {
+  if (!values.view && !values.record && !values.png) return {};
+  const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+  let server: ViewServer | undefined;
+  let recorder: McapRecorder | undefined;
+  let sim: SimWorld | undefined;
+
+  if (values.view) {
+    const { startViewServer } = await import('../sim/view/server.ts');
+    server = await startViewServer({ kind: 'live', title: 'robotool run' });
+    out(`view: ${server.url}\n`);
+    if (values.openBrowser ?? interactive) openInBrowser(server.url);
+  }
+  const RecorderClass = values.record ? (await import('../sim/recording.ts')).McapRecorder : undefined;
+  if (values.record) {
+    // Fail before planning, not after it, when the file cannot be written.
+    try {
+      closeSync(openSync(values.record, 'w'));
+    } catch (err) {
+      await server?.close();
+      throw new Error(`--record: cannot write ${values.record}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+
+  const frame = (s: SimWorld): void => {
+    if (!server && !recorder) return;
+    const f = captureFrame(s);
+    server?.publishFrame(f);
+    recorder?.frame(f);
+  };
+
+  return {
+    onFrame: frame,
+    start(s) {
+      sim = s;
+      const model = describeWorld(s);
+      server?.setModel(model);
+      if (RecorderClass && values.record) {
+        recorder = new RecorderClass(values.record, { model, meta: { scene: s.scene.name, robot: s.scene.robot.kind } });
+      }
+      frame(s);
+    },
+    event(e) {
+      const t = sim?.time ?? 0;
+      server?.publishEvent(t, e);
+      recorder?.event(t, e);
+    },
+    async finish(s) {
+      frame(s);
+      server?.end();
+      if (values.png) {
+        const { renderPngFile } = await import('../sim/render.ts');
+        await renderPngFile({ model: describeWorld(s), frame: captureFrame(s) }, values.png);
+        out(`png: ${values.png}\n`);
+      }
+    },
+    async close() {
+      let failure: unknown;
+      if (recorder) {
+        try {
+          await recorder.close();
+          out(`recording: ${values.record}\n`);
+        } catch (err) {
+          failure = err;
+        }
+      }
+      if (server) {
+        if (values.holdView ?? interactive) {
+          out(`view stays open at ${server.url}; press Ctrl-C to exit\n`);
+          await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+        }
+        await server.close();
+      }
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
+/** Best effort: the desktop's browser, if there is one; the URL is printed either way. */
+function openInBrowser(url: string): void {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // No browser launcher: the printed URL is enough.
+  }
 }
