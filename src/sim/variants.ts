@@ -69,30 +69,24 @@ export function randomVariant(scene: Scene, opts: VariantOptions): Scene {
   const { seed, positionNoise = 0.03, sizeNoise = 0.1, maxDistractors = 2, rename = true } = opts;
   const rand = seededRandom(seed * 7919 + 17);
   const s = structuredClone(scene);
-  const objs = s.objects;
+  let objs = s.objects;
   // Which object each one rests on, before anything changes.
   const support = objs.map((o) =>
     objs.findIndex((b) => b !== o && Math.abs(bottom(o) - top(b)) < 0.01 && overlapXY(o, b, 0)),
   );
-  for (const o of objs) {
-    if (!o.movable || o.parts) continue;
-    const k = 1 + jitter(rand, sizeNoise);
-    const c = o.position;
-    const g = o.graspablePoint;
-    o.size = [o.size[0] * k, o.size[1] * k, o.size[2] * k];
-    o.position = [c[0], c[1], bottom({ ...o, position: c, size: o.size.map((v) => v / k) as Vec3 }) + o.size[2] / 2];
-    // The graspable point keeps its place relative to the (rescaled) object.
-    if (g) o.graspablePoint = [0, 1, 2].map((i) => o.position[i]! + (g[i]! - c[i]!) * k) as Vec3;
+  const movable = objs.map((o) => o.movable && !o.parts);
+  const climbable = stepRelation(s);
+  // Size noise must not change what the task is: a variant keeps every height step the robot
+  // could or could not climb (e.g. a 0.12 m box stays climbable for a 0.12 m step-up). Draws
+  // that flip one are redrawn; after 100 draws the heights keep their nominal values.
+  let rescaled = objs;
+  for (let attempt = 0; ; attempt++) {
+    const ks = objs.map((_, i) => (movable[i] ? 1 + jitter(rand, sizeNoise) : 1));
+    const keepHeight = attempt >= 100;
+    rescaled = rescale(objs, support, ks, keepHeight);
+    if (keepHeight || sameRelation(climbable, stepRelation({ ...s, objects: rescaled }))) break;
   }
-  // Re-seat stacked objects on their (possibly rescaled) supports, lowest first.
-  const order = objs.map((_, i) => i).sort((a, b) => bottom(objs[a]!) - bottom(objs[b]!));
-  for (const i of order) {
-    const j = support[i]!;
-    if (j < 0) continue;
-    const o = objs[i]!;
-    const dz = top(objs[j]!) - bottom(o);
-    shift(o, [0, 0, dz]);
-  }
+  s.objects = objs = rescaled;
   const robotCluster = new Set<number>();
   if (s.robot.kind === 'quadruped') {
     const [rx, ry, rz] = s.robot.start;
@@ -112,6 +106,45 @@ export function randomVariant(scene: Scene, opts: VariantOptions): Scene {
   addDistractors(s, rand, Math.floor(rand() * (maxDistractors + 1)));
   return rename ? renameObjects(s, rand) : s;
 }
+
+/** Copies of the objects scaled by ks (x, y and, unless keepHeight, z), re-seated on their supports, lowest first. */
+function rescale(objects: SceneObject[], support: number[], ks: number[], keepHeight: boolean): SceneObject[] {
+  const objs = structuredClone(objects);
+  objs.forEach((o, i) => {
+    const k = ks[i]!;
+    if (k === 1) return;
+    const kz = keepHeight ? 1 : k;
+    const c = o.position;
+    const g = o.graspablePoint;
+    const base = bottom(o);
+    o.size = [o.size[0] * k, o.size[1] * k, o.size[2] * kz];
+    o.position = [c[0], c[1], base + o.size[2] / 2];
+    // The graspable point keeps its place relative to the (rescaled) object.
+    if (g) o.graspablePoint = [g[0] + (g[0] - c[0]) * (k - 1), g[1] + (g[1] - c[1]) * (k - 1), base + (g[2] - base) * kz] as Vec3;
+  });
+  const order = objs.map((_, i) => i).sort((a, b) => bottom(objs[a]!) - bottom(objs[b]!));
+  for (const i of order) {
+    const j = support[i]!;
+    if (j >= 0) shift(objs[i]!, [0, 0, top(objs[j]!) - bottom(objs[i]!)]);
+  }
+  return objs;
+}
+
+/**
+ * For a legged robot: for every pair of surface heights (the floor and each object's top),
+ * whether the robot can step between them. Arms have no such limit (empty relation).
+ */
+function stepRelation(s: Scene): boolean[] {
+  if (s.robot.kind !== 'quadruped') return [];
+  const stepUp = s.robot.stepUp;
+  const heights = [0, ...s.objects.map(top)];
+  const rel: boolean[] = [];
+  for (let i = 0; i < heights.length; i++)
+    for (let j = i + 1; j < heights.length; j++) rel.push(Math.abs(heights[i]! - heights[j]!) <= stepUp + 1e-9);
+  return rel;
+}
+
+const sameRelation = (a: boolean[], b: boolean[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 function addDistractors(s: Scene, rand: () => number, count: number): void {
   const arm = s.robot.kind === 'arm';
