@@ -1,35 +1,31 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { TASKS, loadScene, sceneFilePath, scenesDir } from '../../src/sim/scene-file.ts';
-import { createSim } from '../../src/sim/create.ts';
-import { checkGoal } from '../../src/sim/predicates.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
-import { runProgram } from '../../src/skills/sandbox.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { TASKS, scenesDir } from '../../src/sim/scene-file.ts';
+import execCommand from '../../src/cli/exec.ts';
 
-/** Whether a task's scene and reference program exist yet (the quadruped scenes land separately). */
-function available(task: string): boolean {
+/** `robotool exec FILE --scene TASK --json`, called in this process; resolves with its exit code and JSON report. */
+async function exec(task: string): Promise<{ code: number; report: Record<string, unknown> }> {
+  let stdout = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    return existsSync(sceneFilePath(task)) && existsSync(join(scenesDir, 'programs', `${task}.js`));
-  } catch {
-    return false;
+    const code = await execCommand([join(scenesDir, 'programs', `${task}.js`), '--scene', task, '--json']);
+    return { code, report: JSON.parse(stdout) as Record<string, unknown> };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
   }
 }
 
-describe('reference programs through the sandbox and envelope', () => {
+describe('reference programs through `robotool exec` (sandbox and safety envelope)', () => {
   for (const task of TASKS) {
-    it.skipIf(!available(task))(`${task} succeeds`, async () => {
-      const scene = await loadScene(task);
-      const sim = await createSim(scene);
-      try {
-        const run = await runProgram(await readFile(join(scenesDir, 'programs', `${task}.js`), 'utf8'), new SimBackend(sim), {});
-        expect(run.error).toBeNull();
-        expect(run.events.filter((e) => e.type === 'safety-stop')).toEqual([]);
-        expect(checkGoal(sim, scene.goal)).toMatchObject({ success: true });
-      } finally {
-        sim.free();
-      }
+    it(`${task} succeeds`, async () => {
+      const { code, report } = await exec(task);
+      expect(code).toBe(0);
+      expect(report).toMatchObject({ success: true, error: null, goal: { success: true } });
+      const events = report.events as { type: string }[];
+      expect(events.filter((e) => e.type === 'safety-stop')).toEqual([]);
+      expect((report.calls as unknown[]).length).toBeGreaterThan(2);
     });
   }
 });
