@@ -18,7 +18,8 @@ options:
   --first-seed N         first seed (default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
-  --json                 print { tasks: [{ task, seeds, successes, rate, meanPlanSeconds, meanExecSeconds }] }`;
+  --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
+                         meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }`;
 
 /** One task's benchmark figures. */
 export interface TaskBenchResult {

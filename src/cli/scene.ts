@@ -13,7 +13,11 @@ const HELP = `usage:
 
 /** `robotool scene …`: scene files. */
 export default async function sceneCommand(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
+  const [first, ...others] = argv;
+  // `robotool scene --help` and `robotool scene -h` ask for help, not for a subcommand "--help".
+  const asksHelp = first === '--help' || first === '-h';
+  const sub = asksHelp ? others[0] : first;
+  const rest = asksHelp ? ['--help', ...others.slice(1)] : others;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -21,7 +25,7 @@ export default async function sceneCommand(argv: string[]): Promise<number> {
   });
   if (values.help || !sub) {
     process.stdout.write(HELP + '\n');
-    return sub ? 0 : 2;
+    return values.help ? 0 : 2;
   }
   switch (sub) {
     case 'check':
