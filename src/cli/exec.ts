@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { loadScene } from '../sim/scene-file.ts';
 import { withPoseNoise } from '../sim/variants.ts';
 import { createSim } from '../sim/create.ts';
@@ -8,6 +7,7 @@ import type { Scene } from '../sim/scene-schema.ts';
 import type { CallRecord } from '../planner/episode-events.ts';
 import { SimBackend } from '../skills/sim-backend.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
+import { errorMessage, parseCommandArgs, usageError as printUsageError } from './options.ts';
 
 const HELP = `usage: robotool exec PROGRAM.js --scene TASK|FILE [options]
 
@@ -26,27 +26,14 @@ exit status: 0 when the program ran to its end (whatever the task's predicate sa
 
 /** `robotool exec PROGRAM.js --scene TASK`. */
 export default async function execCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        scene: { type: 'string' },
-        seed: { type: 'string' },
-        workspace: { type: 'string', default: 'clamp' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommandArgs('exec', HELP, argv, {
+    scene: { type: 'string' },
+    seed: { type: 'string' },
+    workspace: { type: 'string', default: 'clamp' },
+    json: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) return usageError(file ? `one program file, not ${positionals.length}` : 'give a program file');
   if (!values.scene) return usageError('--scene is required');
@@ -61,7 +48,7 @@ export default async function execCommand(argv: string[]): Promise<number> {
     scene = await loadScene(values.scene);
     if (seed !== undefined) scene = withPoseNoise(scene, { seed, poseNoise: 0.01 });
   } catch (err) {
-    process.stderr.write(`robotool exec: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`robotool exec: ${errorMessage(err)}\n`);
     return 2;
   }
 
@@ -115,6 +102,5 @@ function formatCall(c: CallRecord): string {
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`robotool exec: ${message}\n\n${HELP}\n`);
-  return 2;
+  return printUsageError('exec', HELP, message);
 }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { loadScene } from '../sim/scene-file.ts';
 import { withPoseNoise } from '../sim/variants.ts';
@@ -9,6 +8,7 @@ import type { EpisodePlanner } from '../planner/episode.ts';
 import type { EpisodeEvent } from '../planner/episode-events.ts';
 import { sandboxRunner } from '../planner/sandbox-runner.ts';
 import { parseStages, type StageName } from '../planner/stages.ts';
+import { errorMessage, parseCommandArgs, usageError } from './options.ts';
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
 import { lastValueFrom, tap, toArray } from 'rxjs';
@@ -41,44 +41,27 @@ environment: ROBOTOOL_LLM_BASE_URL, ROBOTOOL_LLM_MODEL, OPENAI_API_KEY (see READ
 
 /** `robotool run "COMMAND" --scene TASK`. */
 export default async function runCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        scene: { type: 'string' },
-        planner: { type: 'string' },
-        stages: { type: 'string' },
-        config: { type: 'string' },
-        seed: { type: 'string' },
-        'max-repairs': { type: 'string' },
-        workspace: { type: 'string', default: 'clamp' },
-        unverified: { type: 'boolean', default: false },
-        transcript: { type: 'string' },
-        view: { type: 'boolean', default: false },
-        record: { type: 'string' },
-        png: { type: 'string' },
-        stream: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`robotool run: ${err instanceof Error ? err.message : String(err)}\n\n${HELP}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('run', HELP, argv, {
+    scene: { type: 'string' },
+    planner: { type: 'string' },
+    stages: { type: 'string' },
+    config: { type: 'string' },
+    seed: { type: 'string' },
+    'max-repairs': { type: 'string' },
+    workspace: { type: 'string', default: 'clamp' },
+    unverified: { type: 'boolean', default: false },
+    transcript: { type: 'string' },
+    view: { type: 'boolean', default: false },
+    record: { type: 'string' },
+    png: { type: 'string' },
+    stream: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   const command = positionals.join(' ').trim();
-  if (!command || !values.scene) {
-    process.stderr.write(`robotool run: ${!command ? 'give a command in quotes' : '--scene is required'}\n\n${HELP}\n`);
-    return 2;
-  }
+  if (!command || !values.scene) return usageError('run', HELP, !command ? 'give a command in quotes' : '--scene is required');
   if (values.workspace !== 'clamp' && values.workspace !== 'reject') {
     process.stderr.write(`robotool run: --workspace must be clamp or reject, not "${values.workspace}"\n`);
     return 2;
@@ -88,7 +71,7 @@ export default async function runCommand(argv: string[]): Promise<number> {
     scene = await loadScene(values.scene);
     if (values.seed !== undefined) scene = withPoseNoise(scene, { seed: Number(values.seed), poseNoise: 0.01 });
   } catch (err) {
-    process.stderr.write(`robotool run: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`robotool run: ${errorMessage(err)}\n`);
     return 1;
   }
 
@@ -96,7 +79,15 @@ export default async function runCommand(argv: string[]): Promise<number> {
   const planner = await choosePlanner(values, out);
   if (typeof planner === 'number') return planner;
 
-  const sinks = await openSinks(values, out);
+  let sinks: RunSinks;
+  try {
+    sinks = await openSinks(values, out);
+  } catch (err) {
+    // A sink that cannot open (an unwritable --record path, a view port in use): one line, no stack trace.
+    // Nothing has been planned yet, so there is no transcript to write.
+    out(`robotool run: ${errorMessage(err)}\n`);
+    return 2;
+  }
   const ep = await createSimEpisode({
     scene,
     command,
@@ -153,7 +144,7 @@ async function choosePlanner(
   try {
     config = await loadLlmConfig(values.config ? { configPath: values.config } : {});
   } catch (err) {
-    out(`robotool run: ${err instanceof Error ? err.message : String(err)}\n`);
+    out(`robotool run: ${errorMessage(err)}\n`);
     return 2;
   }
   const kind = values.planner ?? (config ? 'llm' : 'search');
@@ -166,7 +157,7 @@ async function choosePlanner(
   try {
     stages = values.stages ? parseStages(values.stages) : undefined;
   } catch (err) {
-    out(`robotool run: ${err instanceof Error ? err.message : String(err)}\n`);
+    out(`robotool run: ${errorMessage(err)}\n`);
     return 2;
   }
   const { createOpenAiCompatibleModel } = await import('../planner/llm/openai-provider.ts');

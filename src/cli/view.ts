@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { errorMessage, parseCommandArgs, usageError } from './options.ts';
 
 const HELP = `usage: robotool view --scene TASK|FILE ["COMMAND"] [options]
        robotool view --replay FILE.mcap [options]
@@ -14,33 +14,16 @@ Serves the 3-D viewer on localhost (orbit: drag; pan: right-drag; zoom: wheel).
 
 /** `robotool view --scene TASK | --replay FILE.mcap`. */
 export default async function viewCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        scene: { type: 'string' },
-        replay: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'no-open': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`robotool view: ${err instanceof Error ? err.message : String(err)}\n\n${HELP}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('view', HELP, argv, {
+    scene: { type: 'string' },
+    replay: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-open': { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
-  if (!values.scene === !values.replay) {
-    process.stderr.write(`robotool view: give either --scene or --replay\n\n${HELP}\n`);
-    return 2;
-  }
+  if (!values.scene === !values.replay) return usageError('view', HELP, 'give either --scene or --replay');
   const command = positionals.join(' ').trim();
   if (command && values.scene) {
     const { default: runCommand } = await import('./run.ts');
@@ -74,7 +57,7 @@ export default async function viewCommand(argv: string[]): Promise<number> {
       }
     }
   } catch (err) {
-    process.stderr.write(`robotool view: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`robotool view: ${errorMessage(err)}\n`);
     return 1;
   }
   process.stdout.write(`view: ${server.url}\npress Ctrl-C to stop\n`);

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseScene, loadScene } from '../../src/sim/scene-file.ts';
 import type { Scene, SceneInput } from '../../src/sim/scene-schema.ts';
-import { randomVariant } from '../../src/sim/variants.ts';
 import { createSim } from '../../src/sim/create.ts';
 import { observeGroundTruth } from '../../src/perception/ground-truth.ts';
 import { parseGoal } from '../../src/planner/goal-parse.ts';
 import { runSimEpisode } from '../../src/planner/sim-episode.ts';
 import { searchPlan, searchPlanner } from '../../src/planner/search/search-planner.ts';
 import type { EpisodeEvent } from '../../src/planner/episode-events.ts';
-import { trustedRunner } from '../helpers/run-reference.ts';
+import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
 
 /**
  * The search planner's arm schemas on scenes it has never seen: tools of other shapes, a carrier
@@ -29,7 +28,7 @@ function scene(input: Omit<SceneInput, 'robot' | 'timeLimit'> & { robot?: SceneI
 }
 
 async function solve(s: Scene): Promise<{ outcome: Extract<EpisodeEvent, { type: 'outcome' }>; schemas: string[] }> {
-  const events = await runSimEpisode({ scene: s, command: s.command, planner: searchPlanner, runProgram: trustedRunner });
+  const events = await runSimEpisode({ scene: s, command: s.command, planner: searchPlanner, runProgram: sandboxRunner() });
   const outcome = events.findLast((e) => e.type === 'outcome');
   if (outcome?.type !== 'outcome') throw new Error('no outcome');
   const chosen = events.findLast((e) => e.type === 'candidate' && e.success);
@@ -177,32 +176,4 @@ describe('search planner, arm schemas on unseen scenes', () => {
     expect(best.schemas).toEqual(['tool-drag']);
     expect(best.program).not.toMatch(/get_graspable_point\("bottle"\)/);
   });
-});
-
-describe('search planner, names carry no meaning', () => {
-  for (const task of ['reach-milk', 'grasp-can', 'press-button']) {
-    it(`${task}: renaming every object changes the candidates only by the names`, async () => {
-      const base = await loadScene(task);
-      // The same scene with every object renamed (no noise, no distractors).
-      const renamed = randomVariant(base, { seed: 7, positionNoise: 0, sizeNoise: 0, maxDistractors: 0, rename: true });
-      const plan = async (s: Scene) => {
-        const sim = await createSim(s);
-        try {
-          const obs = observeGroundTruth(sim);
-          return searchPlan(obs, parseGoal(s.command, obs));
-        } finally {
-          sim.free();
-        }
-      };
-      const a = await plan(base);
-      const b = await plan(renamed);
-      const names = new Map(base.objects.map((o, i) => [o.name, renamed.objects[i]!.name]));
-      const re = new RegExp(`\\b(${[...names.keys()].sort((x, y) => y.length - x.length).join('|')})\\b`, 'g');
-      const rename = (text: string): string => text.replace(re, (m) => names.get(m)!);
-      expect(a.candidates.length).toBeGreaterThan(0);
-      expect(b.candidates.map((c) => c.program)).toEqual(a.candidates.map((c) => rename(c.program)));
-      expect(b.candidates.map((c) => c.cost)).toEqual(a.candidates.map((c) => c.cost));
-      expect(b.analyzer.concepts.map((c) => c.kind)).toEqual(a.analyzer.concepts.map((c) => c.kind));
-    });
-  }
 });

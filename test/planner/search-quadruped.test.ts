@@ -4,12 +4,12 @@ import type { SceneInput } from '../../src/sim/scene-schema.ts';
 import { runSimEpisode } from '../../src/planner/sim-episode.ts';
 import { searchPlanner } from '../../src/planner/search/search-planner.ts';
 import type { EpisodeEvent } from '../../src/planner/episode-events.ts';
-import { trustedRunner } from '../helpers/run-reference.ts';
+import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
 
 /** Runs a search-planner episode on a scene written here; returns the outcome and the program that ran. */
 async function solve(input: SceneInput): Promise<{ success: boolean; reason: string; program: string }> {
   const scene = parseScene(input);
-  const events = await runSimEpisode({ scene, command: scene.command, planner: searchPlanner, runProgram: trustedRunner });
+  const events = await runSimEpisode({ scene, command: scene.command, planner: searchPlanner, runProgram: sandboxRunner() });
   const last = events.at(-1) as Extract<EpisodeEvent, { type: 'outcome' }>;
   expect(last.type).toBe('outcome');
   return { success: last.success, reason: last.reason, program: last.program ?? '' };

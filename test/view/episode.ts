@@ -6,7 +6,7 @@ import type { EpisodeEvent } from '../../src/planner/episode-events.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
 import { captureFrame, type PoseFrame } from '../../src/sim/mirror-model.ts';
 import type { RunSinks } from '../../src/cli/run-sinks.ts';
-import { trustedRunner } from '../helpers/run-reference.ts';
+import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
 
 /** What the test saw of an episode, independently of the sinks under test. */
 export interface SeenEpisode {
@@ -16,7 +16,7 @@ export interface SeenEpisode {
 }
 
 /**
- * Runs a task's episode (search planner, trusted runner, no twin) wired to `sinks` exactly as
+ * Runs a task's episode (search planner, sandbox runner, no twin) wired to `sinks` exactly as
  * `robotool run` wires them, and records what happened on the side for comparison.
  */
 export async function runEpisodeWithSinks(task: string, sinks: RunSinks): Promise<SeenEpisode> {
@@ -27,7 +27,7 @@ export async function runEpisodeWithSinks(task: string, sinks: RunSinks): Promis
     scene,
     command: scene.command,
     planner: searchPlanner,
-    runProgram: trustedRunner,
+    runProgram: sandboxRunner(),
     unverified: true,
     frameEvery: 8,
     onFrame: (s: SimWorld) => {

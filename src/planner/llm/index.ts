@@ -29,5 +29,5 @@ export { ScriptExhaustedError, ScriptedLanguageModel, type RecordedCall, type Sc
 export { parseJsonAnswer, parseProgramAnswer, fencedBlocks } from './answer-text.ts';
 export { checkProgram } from './program-check.ts';
 export { LlmStageError, parseStageAnswer, runLlmStage, type LlmStageResult, type RunLlmStageOptions, type StageAnswer } from './llm-stages.ts';
-export { LlmFixture, LlmFixtureError, fixtureAnswers, parseLlmFixture, scriptedModelFromFixture } from './llm-fixture.ts';
+export { LlmFixture, LlmFixtureError, RecordedRound, fixtureAnswers, fixtureRounds, parseLlmFixture, scriptedModelFromFixture } from './llm-fixture.ts';
 export { createLlmPlanner, type LlmPlannerOptions } from './llm-planner.ts';

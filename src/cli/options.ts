@@ -1,0 +1,42 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** The option definitions `parseArgs` takes. */
+type OptionDefs = NonNullable<ParseArgsConfig['options']>;
+
+/** `-h, --help`, which every command has. */
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/** What `parseCommandArgs` returns when the command should go on: the parsed options (with `help`) and positionals. */
+export type CommandArgs<O extends OptionDefs> = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: true; options: O & typeof HELP_OPTION }>
+>;
+
+/** An error's message, or the thrown value as a string. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Prints `robotool COMMAND: MESSAGE` and the command's help to stderr; returns the usage exit status, 2. */
+export function usageError(command: string, help: string, message: string): number {
+  process.stderr.write(`robotool ${command}: ${message}\n\n${help}\n`);
+  return 2;
+}
+
+/**
+ * Parses the arguments of `robotool COMMAND` (positionals allowed, `-h/--help` added). Returns
+ * the exit status instead when the command is done: 2 after printing a bad-usage error with the
+ * help, 0 after printing the help for `--help`.
+ */
+export function parseCommandArgs<const O extends OptionDefs>(command: string, help: string, argv: string[], options: O): CommandArgs<O> | number {
+  let parsed: CommandArgs<O>;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...options, ...HELP_OPTION } }) as CommandArgs<O>;
+  } catch (err) {
+    return usageError(command, help, errorMessage(err));
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(help + '\n');
+    return 0;
+  }
+  return parsed;
+}
