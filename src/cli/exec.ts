@@ -5,19 +5,24 @@ import { createSim } from '../sim/create.ts';
 import { checkGoal, type GoalCheck } from '../sim/predicates.ts';
 import type { Scene } from '../sim/scene-schema.ts';
 import type { CallRecord } from '../planner/episode-events.ts';
-import { SimBackend } from '../skills/sim-backend.ts';
+import { SimBackend, sceneSafetyLimits } from '../skills/sim-backend.ts';
+import type { BridgeBackend } from '../bridge/index.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
 import { errorMessage, parseCommandArgs, usageError as printUsageError } from './options.ts';
 
 const HELP = `usage: robotool exec PROGRAM.js --scene TASK|FILE [options]
 
-Runs a program in the simulator through the sandbox and the safety envelope, and prints the
-trace of skill calls, warnings, and the outcome.
+Runs a program in the simulator (or, with --robot, on a real robot) through the sandbox and the
+safety envelope, and prints the trace of skill calls, warnings, and the outcome.
 
 options:
   --scene TASK|FILE        a bundled task (reach-milk, grasp-can, …) or a scene file (required)
   --seed N                 perturb object positions by ±1 cm with this seed
   --workspace clamp|reject what to do with arm targets outside the workspace (default clamp)
+  --robot URL              run on hardware instead: mqtt://host:1883[?prefix=P] or ros://host:9090
+                           (rosbridge); the scene gives the robot kind and the safety limits
+                           (workspace, keep-out zones, top speed); no predicate is checked
+  --timeout S              with --robot: seconds each skill call may take (default 60)
   --json                   print one JSON object: success, calls, events, error, goal, output, usage
   -h, --help               this help
 
@@ -30,6 +35,8 @@ export default async function execCommand(argv: string[]): Promise<number> {
     scene: { type: 'string' },
     seed: { type: 'string' },
     workspace: { type: 'string', default: 'clamp' },
+    robot: { type: 'string' },
+    timeout: { type: 'string', default: '60' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
@@ -40,6 +47,8 @@ export default async function execCommand(argv: string[]): Promise<number> {
   if (values.workspace !== 'clamp' && values.workspace !== 'reject') return usageError(`--workspace must be clamp or reject, not "${values.workspace}"`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) return usageError(`--seed must be an integer, not "${values.seed}"`);
+  const timeout = Number(values.timeout);
+  if (!(timeout > 0)) return usageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`);
 
   let source: string;
   let scene: Scene;
@@ -52,20 +61,42 @@ export default async function execCommand(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const sim = await createSim(scene);
+  const live = !values.json;
+  let n = 0;
+  const trace = {
+    ...(live ? { onCall: (c: CallRecord) => void process.stdout.write(`${String(++n).padStart(3)}. ${formatCall(c)}\n`) } : {}),
+    ...(live ? { onLog: (line: string) => void process.stdout.write(`     log: ${line}\n`) } : {}),
+  };
   let run: SandboxRun;
   let goal: GoalCheck;
-  try {
-    const backend = new SimBackend(sim, { workspacePolicy: values.workspace });
-    const live = !values.json;
-    let n = 0;
-    run = await runProgram(source, backend, {
-      ...(live ? { onCall: (c: CallRecord) => void process.stdout.write(`${String(++n).padStart(3)}. ${formatCall(c)}\n`) } : {}),
-      ...(live ? { onLog: (line: string) => void process.stdout.write(`     log: ${line}\n`) } : {}),
-    });
-    goal = checkGoal(sim, scene.goal);
-  } finally {
-    sim.free();
+  if (values.robot) {
+    let backend: BridgeBackend;
+    try {
+      // Loaded only here: the bridges pull in mqtt.js and roslib, which a simulator run never needs.
+      const { createBackend } = await import('../bridge/index.ts');
+      backend = await createBackend(values.robot, {
+        robot: scene.robot.kind,
+        safety: sceneSafetyLimits(scene, values.workspace),
+        timeoutMs: timeout * 1000,
+      });
+    } catch (err) {
+      process.stderr.write(`robotool exec: --robot: ${errorMessage(err)}\n`);
+      return 2;
+    }
+    try {
+      run = await runProgram(source, backend, trace);
+    } finally {
+      await backend.close();
+    }
+    goal = { success: run.ok, reason: 'on hardware: the task predicate is not checked (no simulated world to check it in)' };
+  } else {
+    const sim = await createSim(scene);
+    try {
+      run = await runProgram(source, new SimBackend(sim, { workspacePolicy: values.workspace }), trace);
+      goal = checkGoal(sim, scene.goal);
+    } finally {
+      sim.free();
+    }
   }
 
   if (values.json) {

@@ -1,5 +1,5 @@
 import type { SimWorld } from '../sim/world.ts';
-import type { Vec3 } from '../sim/scene-schema.ts';
+import type { Scene, Vec3 } from '../sim/scene-schema.ts';
 import { observeGroundTruth } from '../perception/ground-truth.ts';
 import type { SceneObservation } from '../perception/observation.ts';
 import type { CallOptions, RobotBackend, SafetyLimits } from './backend.ts';
@@ -39,6 +39,17 @@ function abortError(signal: AbortSignal): Error {
 
 const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+/** The limits a scene's robot profile sets: its workspace (arm), keep-out zones and top speed. */
+export function sceneSafetyLimits(scene: Scene, workspacePolicy: 'clamp' | 'reject' = 'clamp'): SafetyLimits {
+  const spec = scene.robot;
+  return {
+    ...(spec.kind === 'arm' ? { workspace: spec.workspace } : {}),
+    workspacePolicy,
+    keepOut: scene.keepOut,
+    maxSpeed: spec.maxSpeed,
+  };
+}
+
 /** The simulator as a robot backend: skills run the physics until done or timed out. */
 export class SimBackend implements RobotBackend {
   readonly name = 'sim';
@@ -54,13 +65,7 @@ export class SimBackend implements RobotBackend {
     this.robot = sim.scene.robot.kind;
     this.motion = this.robot === 'arm' ? armMotionSkills : quadrupedMotionSkills;
     this.capabilities = new Set(skillsFor(this.robot).map((s) => s.name));
-    const spec = sim.scene.robot;
-    this.safety = {
-      ...(spec.kind === 'arm' ? { workspace: spec.workspace } : {}),
-      workspacePolicy: opts.workspacePolicy ?? 'clamp',
-      keepOut: sim.scene.keepOut,
-      maxSpeed: spec.maxSpeed,
-    };
+    this.safety = sceneSafetyLimits(sim.scene, opts.workspacePolicy);
   }
 
   async call(skill: string, args: readonly unknown[], opts: CallOptions = {}): Promise<SkillResult> {

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import execCommand from '../../src/cli/exec.ts';
+import { loadScene } from '../../src/sim/scene-file.ts';
+import { captureOutput } from '../helpers/capture-output.ts';
+import { ARM_OBSERVATION, defaultReply, FakeMqttRobot } from './fake-mqtt-robot.ts';
+import { hasMosquitto, MOSQUITTO, startMosquitto, type Broker } from './mosquitto.ts';
+
+type Vec3 = [number, number, number];
+
+const PROGRAM = `const m = get_graspable_point('milk');
+move_to_position([m[0], m[1], 0.2]);
+move_to_position([2, 0, 0.2]);
+`;
+
+describe.skipIf(!hasMosquitto)(`robotool exec --robot against a real Mosquitto (skipped: ${MOSQUITTO} is not installed)`, () => {
+  let broker: Broker;
+  let dir: string;
+  let program: string;
+  const robots: FakeMqttRobot[] = [];
+  beforeAll(async () => {
+    broker = await startMosquitto();
+    dir = await mkdtemp(join(tmpdir(), 'robotool-exec-robot-'));
+    program = join(dir, 'program.js');
+    await writeFile(program, PROGRAM);
+  });
+  afterAll(async () => {
+    for (const r of robots) await r.close().catch(() => undefined);
+    await broker?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function exec(...flags: string[]): Promise<{ code: number; report: Record<string, unknown>; robot: FakeMqttRobot }> {
+    const prefix = `exec-${randomUUID().slice(0, 8)}`;
+    const robot = await FakeMqttRobot.start(broker.url, prefix);
+    robots.push(robot);
+    // The envelope checks paths and speeds from where the robot says it is.
+    robot.publishObservation(ARM_OBSERVATION);
+    // Motions take 5 s, well under the scene's 0.2 m/s limit for these short moves.
+    robot.reply = (req) => {
+      const reply = defaultReply(req);
+      return reply && 'json' in reply && !req.skill.startsWith('get_') ? { json: { ...(reply.json as object), seconds: 5 } } : reply;
+    };
+    const out = await captureOutput(() => execCommand([program, '--scene', 'reach-milk', '--robot', `${broker.url}?prefix=${prefix}`, '--json', ...flags]));
+    return { code: out.code, report: JSON.parse(out.stdout) as Record<string, unknown>, robot };
+  }
+
+  it('sends the program’s calls to the robot, with a target outside the scene’s workspace clamped into it', async () => {
+    const scene = await loadScene('reach-milk');
+    const ws = scene.robot.kind === 'arm' ? scene.robot.workspace : null;
+    const { code, report, robot } = await exec();
+    expect(code).toBe(0);
+    expect(report).toMatchObject({ success: true, error: null });
+    expect(robot.requests.map((r) => r.skill)).toEqual(['get_graspable_point', 'move_to_position', 'move_to_position']);
+    const sent = robot.requests[2]!.args[0] as Vec3;
+    expect(sent[0]).toBeCloseTo(ws!.max[0], 9);
+    expect((report.events as { type: string }[]).map((e) => e.type)).toEqual(['warning']);
+  });
+
+  it('with --workspace reject, the out-of-workspace call never reaches the robot, which is told to stop', async () => {
+    const { code, report, robot } = await exec('--workspace', 'reject');
+    expect(code).toBe(1);
+    expect(report.error).toMatchObject({ type: 'SafetyError' });
+    expect(robot.requests.map((r) => r.skill)).toEqual(['get_graspable_point', 'move_to_position']);
+    await robot.waitFor(() => robot.stops.length >= 1);
+  });
+});
