@@ -38,7 +38,7 @@ describe.skipIf(!hasMosquitto)(`robotool exec --robot against a real Mosquitto (
     const robot = await FakeMqttRobot.start(broker.url, prefix);
     robots.push(robot);
     // The envelope checks paths and speeds from where the robot says it is.
-    robot.publishObservation(ARM_OBSERVATION);
+    await robot.publishObservation(ARM_OBSERVATION);
     // Motions take 5 s, well under the scene's 0.2 m/s limit for these short moves.
     robot.reply = (req) => {
       const reply = defaultReply(req);
