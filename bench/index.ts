@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${task} …\n`);
     scenes.push(await benchScene(task));
   }
-  process.stdout.write('\nPhysics: robotool running each task’s reference program vs bare Rapier on the same world states (dt 1/240)\n');
+  process.stdout.write(
+    '\nPhysics: robotool running each task’s reference program vs bare Rapier replaying the same robot commands (dt 1/240; fastest of ' +
+      `${process.env.BENCH_ROUNDS ?? 5} alternating rounds; see bench/world.ts for what the replay counts)\n`,
+  );
   process.stdout.write(
     table(
       scenes.map((s) => ({
@@ -46,8 +49,11 @@ async function main(): Promise<void> {
         'real-time ×': s.realTimeFactor,
         'raw Rapier steps/s': s.rawStepsPerSecond,
         'overhead %': s.overheadPercent,
+        'overhead µs/step': s.overheadMicrosPerStep,
+        'sandbox start ms': s.sandboxStartMs,
         steps: s.steps,
         'solved': s.success ? 'yes' : 'NO',
+        'replay exact': s.replayDriftMm === 0 && s.deterministic ? 'yes' : `NO (${s.replayDriftMm} mm)`,
       })),
     ) + '\n',
   );

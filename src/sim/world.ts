@@ -59,6 +59,8 @@ export class SimWorld {
   private readonly eventQueue: RAPIER.EventQueue;
   private readonly listeners = new Set<(e: SimEvent) => void>();
   private readonly preStepSpeed = new Map<string, Vec3>();
+  /** The scene's objects by name (contact events look them up every step). */
+  private readonly defs: Map<string, SceneObject>;
   private freed = false;
 
   private constructor(
@@ -71,6 +73,7 @@ export class SimWorld {
     // Keep the step as a double: Rapier stores it as f32, which would make `time` drift.
     this.dt = dt;
     this.eventQueue = new R.EventQueue(true);
+    this.defs = new Map(scene.objects.map((o) => [o.name, o]));
     for (const [name, h] of Object.entries(st.objects)) {
       for (const c of h.colliders) this.colliderOwner.set(c, name);
     }
@@ -157,7 +160,7 @@ export class SimWorld {
   }
 
   def(name: string): SceneObject {
-    const o = this.scene.objects.find((x) => x.name === name);
+    const o = this.defs.get(name);
     if (!o) throw new Error(`no object named "${name}"; objects: ${this.objectNames().join(', ')}`);
     return o;
   }
