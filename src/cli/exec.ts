@@ -8,6 +8,7 @@ import type { CallRecord } from '../planner/episode-events.ts';
 import { SimBackend, sceneSafetyLimits } from '../skills/sim-backend.ts';
 import type { BridgeBackend } from '../bridge/index.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
+import { shown } from './progress.ts';
 import { errorMessage, parseCommandArgs, usageError as printUsageError } from './options.ts';
 
 const HELP = `usage: robotool exec PROGRAM.js --scene TASK|FILE [options]
@@ -126,8 +127,8 @@ export function execReport(run: SandboxRun, goal: GoalCheck): Record<string, unk
 }
 
 function formatCall(c: CallRecord): string {
-  const args = c.args.map((a) => JSON.stringify(a) ?? 'undefined').join(', ');
-  const value = c.value === undefined ? '' : ` → ${JSON.stringify(c.value)}`;
+  const args = c.args.map(shown).join(', ');
+  const value = c.value === undefined ? '' : ` → ${shown(c.value)}`;
   const note = [c.message, ...c.warnings].filter(Boolean).join('; ');
   return `${c.skill}(${args})${value}  [${c.status}, ${c.seconds.toFixed(2)} s]${note ? `  ${note}` : ''}`;
 }

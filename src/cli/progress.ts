@@ -1,10 +1,14 @@
 import type { EpisodeEvent, CallRecord } from '../planner/episode-events.ts';
 
-const fmtArgs = (args: unknown[]): string => args.map((a) => JSON.stringify(a)).join(', ');
+/** JSON for a trace line, numbers to at most 6 decimals (a program's `z + 0.1` prints 0.235, not 0.23500000000000001). */
+export const shown = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(6)) : x)) ?? 'undefined';
+
+const fmtArgs = (args: unknown[]): string => args.map(shown).join(', ');
 
 /** One line for a skill call: `move_to_position([0.3,0,0.1]) → reached (1.20 s)`. */
 export function formatCall(c: CallRecord): string {
-  const value = c.status === 'ok' && c.value !== undefined ? ` = ${JSON.stringify(c.value)}` : '';
+  const value = c.status === 'ok' && c.value !== undefined ? ` = ${shown(c.value)}` : '';
   const msg = c.message ? ` — ${c.message}` : '';
   const warn = c.warnings.length ? ` [${c.warnings.join('; ')}]` : '';
   return `${c.skill}(${fmtArgs(c.args)}) → ${c.status}${value}${msg}${warn} (${c.seconds.toFixed(2)} s)`;
