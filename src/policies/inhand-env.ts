@@ -25,6 +25,7 @@
  * Success: orientation error < SUCCESS_TOLERANCE (0.4 rad); the episode ends there.
  */
 import RAPIER from '@dimforge/rapier3d-compat';
+import { seededRandom } from '../sim/random.ts';
 
 export type Rapier = typeof RAPIER;
 
@@ -71,17 +72,8 @@ export interface StepResult {
   error: number;
 }
 
-/** Mulberry32: a small seeded generator, so that episodes are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (mulberry32), so that episodes are reproducible. */
+export const rng = seededRandom;
 
 export function yawQuat(yaw: number): Quat {
   return { x: 0, y: 0, z: Math.sin(yaw / 2), w: Math.cos(yaw / 2) };
