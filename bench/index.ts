@@ -30,7 +30,10 @@ async function optional<T>(name: string, load: () => Promise<T>): Promise<T | { 
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const args = process.argv.slice(2);
+  const only = args.filter((a) => !a.startsWith('-'));
+  /** `--physics-only`: the physics table alone (no sandbox, recording or render sections, no results.json). */
+  const physicsOnly = args.includes('--physics-only');
   const tasks = only.length ? only : [...TASKS];
   const scenes: SceneBenchRecord[] = [];
   for (const task of tasks) {
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
       })),
     ) + '\n',
   );
+  if (physicsOnly) return;
   const sandbox = await optional('sandbox', async () => (await import('./sandbox.ts')).benchSandbox());
   process.stdout.write('\nSandbox (quickjs, asyncified)\n' + table([sandbox as Record<string, unknown>]) + '\n');
   const recording = await optional('recording', async () => (await import('./recording.ts')).benchRecording());

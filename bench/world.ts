@@ -36,7 +36,8 @@ import type { SimWorld } from '../src/sim/world.ts';
  * What counts as robotool overhead (in the robotool time, not in the replay): the sandboxed
  * program and the skill layer; the arm's IK, joint servoing, finger sensing and grasp checks;
  * the quadruped's locomotion layer, i.e. the character controller (`computeColliderMovement`),
- * the foot/support ray casts, turn checks and push logic; reading and handling contact events
+ * the foot/support ray casts (or, over fixed boxes alone, their computed equivalents), the
+ * broad-phase queries around the body, turn checks and push logic; reading and handling contact events
  * (magnets, breakage), button checks and the fragile-speed bookkeeping. Not overhead (done by
  * both): the commands listed in 1 and `world.step` with an event queue. Restoring snapshots is
  * timed on neither side. The sandbox's fixed cost of starting and ending a program is part of

@@ -196,6 +196,76 @@ interface QuadrupedState {
   iterations?: number;
 }
 
+/** A fixed cuboid turned about z only: centre xy, cos and sin of its yaw, half extents in xy, top and bottom heights (m). */
+export interface FixedBox {
+  x: number;
+  y: number;
+  c: number;
+  s: number;
+  hx: number;
+  hy: number;
+  top: number;
+  bottom: number;
+  /** Centre height and half height, as Rapier holds them (single precision). */
+  z: number;
+  hz: number;
+}
+
+/** The colliders in a box around the quadruped during one controller tick (QuadrupedRobot.scanRegion). */
+class Region {
+  valid = false;
+  x0 = 0;
+  x1 = 0;
+  y0 = 0;
+  y1 = 0;
+  z0 = 0;
+  z1 = 0;
+  /** Every collider in it (the robot's aside) is a fixed cuboid turned about z only: these. */
+  known = true;
+  readonly boxes: FixedBox[] = [];
+  /** A dynamic body's collider is in it. */
+  dynamic = false;
+
+  /** Whether the box with this centre and these half extents lies inside. */
+  contains(cx: number, cy: number, cz: number, hx: number, hy: number, hz: number): boolean {
+    return cx - hx >= this.x0 && cx + hx <= this.x1 && cy - hy >= this.y0 && cy + hy <= this.y1 && cz - hz >= this.z0 && cz + hz <= this.z1;
+  }
+}
+
+/** Controller ticks without scanRegion after one that found more than fixed boxes around the body. */
+const RESCAN_TICKS = 8;
+
+/** The collider as a fixed cuboid turned about z only, or null when it is anything else (moving, a sensor, another shape, tilted). */
+export function fixedBoxOf(R: typeof RAPIER, c: RAPIER.Collider): FixedBox | null {
+  const parent = c.parent();
+  if ((parent && !parent.isFixed()) || c.isSensor() || c.shape.type !== R.ShapeType.Cuboid) return null;
+  const r = c.rotation();
+  const he = c.halfExtents();
+  if (r.x !== 0 || r.y !== 0 || !he) return null;
+  const t = c.translation();
+  const yaw = 2 * Math.atan2(r.z, r.w);
+  return { x: t.x, y: t.y, c: Math.cos(yaw), s: Math.sin(yaw), hx: he.x, hy: he.y, top: t.z + he.z, bottom: t.z - he.z, z: t.z, hz: he.z };
+}
+
+/** Closer than this to a fixed box's side (m), a downward ray is left to Rapier (see footholdsUnderFixedBoxes). */
+const FIXED_BOX_MARGIN = 1e-4;
+
+/**
+ * Rapier's time of impact for a solid ray cast straight down from height z0 at a point inside
+ * the footprint of a fixed cuboid turned about z only (`Cuboid::cast_local_ray`, in single
+ * precision: the ray's origin in the box's frame, then the slab test along z), or -1 for a miss.
+ * Checked bit for bit against `World.castRay` on every fixed box of every task scene (scratch).
+ */
+export function downRayToi(box: FixedBox, z0: number, maxToi: number): number {
+  const f = Math.fround;
+  const lz = f(f(z0) - box.z);
+  const near = f(lz - box.hz);
+  const far = f(lz + box.hz);
+  const tmin = Math.max(0, near);
+  const tmax = Math.min(f(maxToi), far);
+  return tmin > tmax ? -1 : tmin;
+}
+
 interface Foothold {
   z: number;
   collider: RAPIER.Collider;
@@ -218,15 +288,178 @@ function lateralOffset(p: XY, a: XY, b: XY): number {
 
 const wrap = (a: number): number => Math.atan2(Math.sin(a), Math.cos(a));
 const yawQ = (yaw: number) => ({ x: 0, y: 0, z: Math.sin(yaw / 2), w: Math.cos(yaw / 2) });
+/** Where surfaceUnder casts along the body's bottom line: centre, front and back (× BODY_HALF_LENGTH). */
+const ALONG_BODY = [0, 1, -1] as const;
 /** The capsule's axis is Rapier's local y; this turns it onto the body's x axis. */
 const CAPSULE_ALONG_X = { x: 0, y: 0, z: -Math.SQRT1_2, w: Math.SQRT1_2 };
+
+type RawVector = ReturnType<typeof RAPIER.VectorOps.intoRaw>;
+type RawShape = ReturnType<RAPIER.Shape['intoRaw']>;
+type RawBroadPhase = RAPIER.World['broadPhase']['raw'];
+type RawNarrowPhase = RAPIER.World['narrowPhase']['raw'];
+type RawRigidBodySet = RAPIER.World['bodies']['raw'];
+type RawColliderSet = RAPIER.World['colliders']['raw'];
+/** The part of Rapier's raw character controller that `computeColliderMovement` calls (see RawQueries.moveCollider). */
+interface RawCharacterController {
+  computeColliderMovement(
+    dt: number,
+    broadPhase: RawBroadPhase,
+    narrowPhase: RawNarrowPhase,
+    bodies: RawRigidBodySet,
+    colliders: RawColliderSet,
+    collider: number,
+    desired: RawVector,
+    applyImpulses: boolean,
+    characterMass: number | null | undefined,
+    filterFlags: number | undefined,
+    filterGroups: number | undefined,
+    filter: ((handle: number) => boolean) | undefined,
+  ): void;
+}
+
+/**
+ * Downward ray casts and box queries through Rapier's raw bindings, with argument vectors made
+ * once. The locomotion controller casts 7–11 rays per tick, and `World.castRay` spends most of
+ * each on glue: two WebAssembly vectors allocated and freed per call, and a JS filter closure
+ * called back for every candidate collider even when no filter is given. This makes the same
+ * query (same arguments, same result) without either.
+ */
+export class RawQueries {
+  private readonly origin: RawVector;
+  private readonly dir: RawVector;
+  private readonly half: RawVector;
+  private readonly desired: RawVector;
+  private ox = 0;
+  private oy = 0;
+  private oz = 0;
+
+  constructor(
+    private readonly R: typeof RAPIER,
+    private readonly world: RAPIER.World,
+  ) {
+    this.origin = R.VectorOps.intoRaw({ x: 0, y: 0, z: 0 });
+    this.dir = R.VectorOps.intoRaw({ x: 0, y: 0, z: -1 });
+    this.half = R.VectorOps.intoRaw({ x: 0, y: 0, z: 0 });
+    this.desired = R.VectorOps.intoRaw({ x: 0, y: 0, z: 0 });
+  }
+
+  private setOrigin(x: number, y: number, z: number): void {
+    const o = this.origin;
+    if (x !== this.ox) o.x = this.ox = x;
+    if (y !== this.oy) o.y = this.oy = y;
+    if (z !== this.oz) o.z = this.oz = z;
+  }
+
+  /** Collider handle of the last hit `castDown` reported. */
+  hitCollider = -1;
+
+  /**
+   * `world.castRay` straight down from (x, y, z), solid, excluding one rigid body: the time of
+   * impact (the hit collider's handle in `hitCollider`), or -1 for no hit.
+   */
+  castDown(x: number, y: number, z: number, maxToi: number, excludeBody: number): number {
+    this.setOrigin(x, y, z);
+    const w = this.world;
+    const raw = w.broadPhase.raw.castRay(
+      w.narrowPhase.raw,
+      w.bodies.raw,
+      w.colliders.raw,
+      this.origin,
+      this.dir,
+      maxToi,
+      true,
+      undefined as unknown as number,
+      undefined,
+      null,
+      excludeBody,
+      undefined as unknown as () => boolean,
+    );
+    if (!raw) return -1;
+    this.hitCollider = raw.colliderHandle();
+    const toi = raw.timeOfImpact();
+    raw.free();
+    return toi;
+  }
+
+  /** `world.collidersWithAabbIntersectingAabb` with the collider handles passed to `callback`. */
+  collidersInAabb(cx: number, cy: number, cz: number, hx: number, hy: number, hz: number, callback: (handle: number) => boolean): void {
+    this.setOrigin(cx, cy, cz);
+    const h = this.half;
+    h.x = hx;
+    h.y = hy;
+    h.z = hz;
+    const w = this.world;
+    w.broadPhase.raw.collidersWithAabbIntersectingAabb(w.narrowPhase.raw, w.bodies.raw, w.colliders.raw, this.origin, h, callback);
+  }
+
+  /**
+   * `controller.computeColliderMovement(collider, desired, undefined, undefined, filter)` with a
+   * reused vector for the desired motion and a filter on collider handles (none: no call-backs).
+   */
+  moveCollider(controller: RAPIER.KinematicCharacterController, collider: number, dx: number, dy: number, dz: number, filter?: (handle: number) => boolean): void {
+    const d = this.desired;
+    d.x = dx;
+    d.y = dy;
+    d.z = dz;
+    const w = this.world;
+    const cc = controller as unknown as { raw: RawCharacterController; _applyImpulsesToDynamicBodies: boolean; _characterMass: number | null };
+    cc.raw.computeColliderMovement(
+      w.integrationParameters.dt,
+      w.broadPhase.raw,
+      w.narrowPhase.raw,
+      w.bodies.raw,
+      w.colliders.raw,
+      collider,
+      d,
+      cc._applyImpulsesToDynamicBodies,
+      cc._characterMass,
+      undefined,
+      undefined,
+      filter,
+    );
+  }
+
+  /**
+   * `world.intersectionWithShape(pos, rot, shape, undefined, undefined, undefined, body, filter)`
+   * with the shape made once and a filter on collider handles (none: no call-backs): whether
+   * the shape there meets any collider.
+   */
+  shapeMeetsAny(x: number, y: number, z: number, rot: RAPIER.Rotation, shape: RawShape, excludeBody: number, filter?: (handle: number) => boolean): boolean {
+    this.setOrigin(x, y, z);
+    const r = this.R.RotationOps.intoRaw(rot);
+    const w = this.world;
+    const hit = w.broadPhase.raw.intersectionWithShape(
+      w.narrowPhase.raw,
+      w.bodies.raw,
+      w.colliders.raw,
+      this.origin,
+      r,
+      shape,
+      undefined as unknown as number,
+      undefined,
+      null,
+      excludeBody,
+      filter as unknown as () => boolean,
+    );
+    r.free();
+    return hit !== undefined;
+  }
+
+  free(): void {
+    this.desired.free();
+    this.origin.free();
+    this.dir.free();
+    this.half.free();
+  }
+}
 
 export class QuadrupedRobot implements SimRobot {
   readonly kind = 'quadruped';
   private readonly spec: QuadrupedSpec;
   private readonly controller: RAPIER.KinematicCharacterController;
-  private readonly ray: RAPIER.Ray;
-  private readonly turnShape: RAPIER.Capsule;
+  private readonly queries: RawQueries;
+  /** The capsule a turn must find free (Rapier's raw shape, made once). */
+  private readonly turnShape: RawShape;
   private body: RAPIER.RigidBody | undefined;
   /** Handles of the colliders on dynamic bodies (none are added while the robot runs). */
   private dynamicColliders: Set<number> | undefined;
@@ -246,8 +479,8 @@ export class QuadrupedRobot implements SimRobot {
     // Pushing goes through the solver, not through the controller's impulses (see the class note).
     cc.setApplyImpulsesToDynamicBodies(false);
     this.controller = cc;
-    this.ray = new R.Ray({ x: 0, y: 0, z: 0 }, { x: 0, y: 0, z: -1 });
-    this.turnShape = new R.Capsule(BODY_HALF_LENGTH, BODY_RADIUS - 0.003);
+    this.queries = new RawQueries(R, sim.world);
+    this.turnShape = new R.Capsule(BODY_HALF_LENGTH, BODY_RADIUS - 0.003).intoRaw();
     st.iterations ??= sim.world.integrationParameters.numSolverIterations;
     this.setSolverIterations();
   }
@@ -409,6 +642,8 @@ export class QuadrupedRobot implements SimRobot {
 
   free(): void {
     this.sim.world.removeCharacterController(this.controller);
+    this.queries.free();
+    this.turnShape.free();
   }
 
   private start(task: WalkTask | PushTask): void {
@@ -428,10 +663,6 @@ export class QuadrupedRobot implements SimRobot {
 
   private rb(): RAPIER.RigidBody {
     return (this.body ??= this.sim.world.getRigidBody(this.st.body));
-  }
-
-  private col(): RAPIER.Collider {
-    return this.sim.world.getCollider(this.st.collider);
   }
 
   private finish(outcome: 'reached' | 'blocked', reason = ''): void {
@@ -455,6 +686,15 @@ export class QuadrupedRobot implements SimRobot {
     }
     // Gravity: no vertical motion while the body rests on something (a constant downward push
     // defeats the controller's autostep), free fall otherwise.
+    // Near anything but fixed boxes (standing on a plank, pushing), the support and foothold
+    // checks cast rays; the region is looked at again after a few ticks.
+    if (this.rescan > 0) {
+      this.rescan -= 1;
+      this.fixedOnly = false;
+    } else {
+      this.scanRegion(pos, st.yaw);
+      this.fixedOnly = true;
+    }
     const under = this.surfaceUnder(pos, st.yaw, 0.003);
     st.grounded = under > -Infinity;
     if (st.grounded) st.level = under;
@@ -467,14 +707,7 @@ export class QuadrupedRobot implements SimRobot {
       this.setSolverIterations();
     }
     // Pushing, the controller ignores the pushed object (and the plate): the body drives into it.
-    const ignore = pushing ? new Set([...this.sim.handles((st.task as PushTask).object).colliders, st.plate]) : null;
-    this.controller.computeColliderMovement(
-      this.col(),
-      desired,
-      undefined,
-      undefined,
-      ignore ? (c: RAPIER.Collider) => !ignore.has(c.handle) : undefined,
-    );
+    this.queries.moveCollider(this.controller, st.collider, desired.x, desired.y, desired.z, pushing ? this.ignoring((st.task as PushTask).object) : undefined);
     const m = this.controller.computedMovement();
     // Landed (or caught on an edge): the fall stops. A lift (an autostep, or the controller
     // pushing the body out of a box slid under it) carries on as an upward speed of at most what
@@ -513,12 +746,26 @@ export class QuadrupedRobot implements SimRobot {
     if (!why && Math.hypot(move[0], move[1]) < 0.5 * Math.hypot(desired.x, desired.y)) why = this.obstacle();
     st.lastTick = { commanded: Math.hypot(cmd.v[0], cmd.v[1]), achieved: Math.hypot(move[0], move[1]) / T, why };
     this.loadSupports(pos, yawTo, st.grounded);
+    this.region.valid = false;
+    this.fixedOnly = false;
     const turned = yawTo !== st.yaw;
     st.from = pos;
     st.move = move;
     st.yawTo = yawTo;
     this.watchProgress(cmd.turning, turned);
   }
+
+  /** The controller's filter while pushing `object`: everything but the object and the plate (made once per object). */
+  private ignoring(object: string): (handle: number) => boolean {
+    const colliders = this.sim.handles(object).colliders;
+    if (this.ignore?.colliders !== colliders) {
+      const set = new Set([...colliders, this.st.plate]);
+      this.ignore = { colliders, filter: (h) => !set.has(h) };
+    }
+    return this.ignore.filter;
+  }
+
+  private ignore: { colliders: readonly number[]; filter: (handle: number) => boolean } | undefined;
 
   /** Ends the task as blocked when the body has not moved as commanded for a while. */
   private watchProgress(turning: boolean, turned: boolean): void {
@@ -648,7 +895,7 @@ export class QuadrupedRobot implements SimRobot {
     const rel: XY = [pos[0] - c[0], pos[1] - c[1]];
     const along = rel[0] * dir[0] + rel[1] * dir[1];
     const lateral = -rel[0] * dir[1] + rel[1] * dir[0];
-    const gap = -along - this.contactDistance(task.object, dir);
+    const gap = -along - this.contactDistance(task.object, dir, body);
     if (Math.abs(lateral) > 0.12 || gap > 0.2 || along > 0) {
       // The object slid off the nose: go round behind it again.
       task.approaches += 1;
@@ -728,20 +975,59 @@ export class QuadrupedRobot implements SimRobot {
   private surfaceUnder(pos: Vec3, yaw: number, slack = 0.02): number {
     const c = Math.cos(yaw) * BODY_HALF_LENGTH;
     const s = Math.sin(yaw) * BODY_HALF_LENGTH;
+    const reach = BODY_RADIUS + OFFSET + slack;
+    const fixed = this.fixedOnly ? this.surfaceUnderFixedBoxes(pos, c, s, reach) : null;
+    if (fixed !== null) return fixed;
+    const body = this.st.body;
     let top = -Infinity;
-    for (const k of [0, 1, -1]) {
-      const hit = this.castDown([pos[0] + k * c, pos[1] + k * s], pos[2], BODY_RADIUS + OFFSET + slack);
-      if (hit) top = Math.max(top, hit.z);
+    for (const k of ALONG_BODY) {
+      const toi = this.queries.castDown(pos[0] + k * c, pos[1] + k * s, pos[2], reach, body);
+      if (toi >= 0) top = Math.max(top, pos[2] - toi);
+    }
+    return top;
+  }
+
+  /**
+   * surfaceUnder without rays where only fixed boxes are under the body (see
+   * footholdsUnderFixedBoxes): the same three rays' first hits, from Rapier's own arithmetic
+   * (downRayToi), or null where the rays must be cast (something else near, a ray within 0.1 mm
+   * of a box's side).
+   */
+  private surfaceUnderFixedBoxes(pos: Vec3, c: number, s: number, reach: number): number | null {
+    const ac = Math.abs(c);
+    const as = Math.abs(s);
+    const boxes = this.onlyFixedBoxesIn(pos[0], pos[1], pos[2] - reach / 2, ac + 0.01, as + 0.01, reach / 2 + 0.01);
+    if (!boxes) {
+      // Something else is under the body (a plank, a box): cast rays for a few ticks.
+      this.rescan = RESCAN_TICKS;
+      return null;
+    }
+    const margin = FIXED_BOX_MARGIN;
+    let top = -Infinity;
+    for (const k of ALONG_BODY) {
+      const x = pos[0] + k * c;
+      const y = pos[1] + k * s;
+      let toi = Infinity;
+      for (const b of boxes) {
+        const dx = x - b.x;
+        const dy = y - b.y;
+        const lx = Math.abs(b.c * dx + b.s * dy);
+        const ly = Math.abs(-b.s * dx + b.c * dy);
+        if (lx > b.hx + margin || ly > b.hy + margin) continue;
+        if (lx > b.hx - margin || ly > b.hy - margin) return null;
+        const t = downRayToi(b, pos[2], reach);
+        if (t >= 0) toi = Math.min(toi, t);
+      }
+      if (toi !== Infinity) top = Math.max(top, pos[2] - toi);
     }
     return top;
   }
 
   /** How far the body centre is from the object's centre when the plate touches the object's back face, pushing along dir. */
-  private contactDistance(object: string, dir: XY): number {
+  private contactDistance(object: string, dir: XY, body: RAPIER.RigidBody): number {
     const def = this.sim.def(object);
-    const r = this.sim.pose(object).rotation;
-    const yaw = yawOf({ x: r[0], y: r[1], z: r[2], w: r[3] });
     if (def.shape !== 'box' && !def.parts) return def.size[0] / 2 + NOSE;
+    const yaw = yawOf(body.rotation());
     const local = [Math.cos(yaw) * dir[0] + Math.sin(yaw) * dir[1], -Math.sin(yaw) * dir[0] + Math.cos(yaw) * dir[1]];
     let d = Infinity;
     for (let i = 0; i < 2; i++) {
@@ -753,28 +1039,50 @@ export class QuadrupedRobot implements SimRobot {
 
   /** Casts straight down at xy from height z0; the first hit within `reach`, skipping the robot. */
   private castDown(xy: XY, z0: number, reach: number): (Foothold & { toi: number }) | null {
-    const o = this.ray.origin;
-    o.x = xy[0];
-    o.y = xy[1];
-    o.z = z0;
-    const hit = this.sim.world.castRay(this.ray, reach, true, undefined, undefined, undefined, this.rb());
-    if (!hit) return null;
-    const z = z0 - hit.timeOfImpact;
-    return { z, collider: hit.collider, point: [xy[0], xy[1], z], toi: hit.timeOfImpact };
+    const toi = this.queries.castDown(xy[0], xy[1], z0, reach, this.st.body);
+    if (toi < 0) return null;
+    const z = z0 - toi;
+    return { z, collider: this.sim.world.colliders.get(this.queries.hitCollider)!, point: [xy[0], xy[1], z], toi };
   }
 
   /** A foothold for a foot at xy, reaching up to `maxGap` ahead along dir across a gap. */
   private foothold(xy: XY, support: number, dir: XY): Foothold | null {
+    const probe = this.footholdProbe(xy, support, dir);
+    if (probe < 0) return null;
+    const p = this.probeAt;
+    return { z: this.probeZ, collider: this.sim.world.colliders.get(this.queries.hitCollider)!, point: [p[0], p[1], this.probeZ] };
+  }
+
+  /** Where the last foothold found by `footholdProbe` is (xy and height). */
+  private readonly probeAt: [number, number] = [0, 0];
+  private probeZ = 0;
+
+  /**
+   * The probe (0–3) of `foothold` that found a foothold, or -1 for none; without allocating (the
+   * hit in probeAt, probeZ and queries.hitCollider).
+   */
+  private footholdProbe(xy: XY, support: number, dir: XY): number {
     const up = this.spec.stepUp + 0.005;
     const down = this.spec.stepUp + 0.005;
     const probes = dir[0] === 0 && dir[1] === 0 ? 1 : 4;
+    const z0 = support + up + 0.02;
+    const maxToi = up + down + 0.02;
+    const body = this.st.body;
     for (let k = 0; k < probes; k++) {
       const reach = (this.spec.maxGap * k) / 3;
-      const p: XY = [xy[0] + dir[0] * reach, xy[1] + dir[1] * reach];
-      const hit = this.castDown(p, support + up + 0.02, up + down + 0.02);
-      if (hit && hit.z <= support + up && hit.z >= support - down) return hit;
+      const x = xy[0] + dir[0] * reach;
+      const y = xy[1] + dir[1] * reach;
+      const toi = this.queries.castDown(x, y, z0, maxToi, body);
+      if (toi < 0) continue;
+      const z = z0 - toi;
+      if (z <= support + up && z >= support - down) {
+        this.probeAt[0] = x;
+        this.probeAt[1] = y;
+        this.probeZ = z;
+        return k;
+      }
     }
-    return null;
+    return -1;
   }
 
   private feet(pos: Vec3, yaw: number): XY[] {
@@ -786,13 +1094,14 @@ export class QuadrupedRobot implements SimRobot {
   /** Why a move from (pos, yaw) to (next, nextYaw) would lose a foothold, or '' when it would not. */
   private lostFoothold(pos: Vec3, yaw: number, next: Vec3, nextYaw: number, dir: XY): string {
     const support = this.st.level;
-    const now = this.feet(pos, yaw);
     const then = this.feet(next, nextYaw);
+    if (this.fixedOnly && this.footholdsUnderFixedBoxes(then, support)) return '';
+    const now = this.feet(pos, yaw);
     for (let i = 0; i < now.length; i++) {
       // A foot keeps a foothold, or had none to lose (the foothold ahead is checked first: it
       // usually holds, and then the one now need not be cast for).
       const f = then[i]!;
-      if (this.foothold(f, support, dir) || !this.foothold(now[i]!, support, dir)) continue;
+      if (this.footholdProbe(f, support, dir) >= 0 || this.footholdProbe(now[i]!, support, dir) < 0) continue;
       const below = this.castDown(f, support + 1, 3);
       const step = below ? below.z - support : -Infinity;
       const what = below ? (this.sim.ownerOfCollider(below.collider.handle) ?? 'something') : 'nothing';
@@ -801,6 +1110,152 @@ export class QuadrupedRobot implements SimRobot {
         : `no foothold ahead: a drop of ${(-step).toFixed(2)} m to ${what} wider than the ${this.spec.maxGap} m the robot can step across`;
     }
     return '';
+  }
+
+  /**
+   * Whether every foot in `feet` certainly has a foothold right under it (the first probe of
+   * `foothold`), decided without casting rays where only fixed boxes are near: one broad-phase
+   * query finds every collider any of the four rays could hit (a ray only hits colliders whose
+   * bounding box it crosses), and when all of them are fixed cuboids turned about z only (the
+   * scene's static geometry, read once), each ray's first hit is the top of the highest box over
+   * that foot. A foot within 0.1 mm of a box's side, or a hit within 0.1 mm of the foothold
+   * window's ends, is left to the rays (Rapier computes in single precision); so is anything
+   * else near the feet, and any foot without a foothold here. True only where the rays would
+   * find all four footholds.
+   */
+  private footholdsUnderFixedBoxes(feet: readonly XY[], support: number): boolean {
+    const up = this.spec.stepUp + 0.005;
+    const down = this.spec.stepUp + 0.005;
+    const z0 = support + up + 0.02;
+    const maxToi = up + down + 0.02;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (const [x, y] of feet) {
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+    const boxes = this.onlyFixedBoxesIn((x0 + x1) / 2, (y0 + y1) / 2, z0 - maxToi / 2, (x1 - x0) / 2 + 0.01, (y1 - y0) / 2 + 0.01, maxToi / 2 + 0.01);
+    if (!boxes) return false;
+    const margin = FIXED_BOX_MARGIN;
+    for (const [x, y] of feet) {
+      let toi = Infinity;
+      for (const b of boxes) {
+        const dx = x - b.x;
+        const dy = y - b.y;
+        const lx = Math.abs(b.c * dx + b.s * dy);
+        const ly = Math.abs(-b.s * dx + b.c * dy);
+        if (lx > b.hx + margin || ly > b.hy + margin) continue;
+        if (lx > b.hx - margin || ly > b.hy - margin) return false;
+        if (Math.abs(z0 - b.bottom) < margin) return false;
+        if (z0 < b.bottom) continue;
+        const t = Math.max(0, z0 - b.top);
+        if (Math.abs(t - maxToi) < margin) return false;
+        if (t < maxToi) toi = Math.min(toi, t);
+      }
+      if (toi === Infinity) return false;
+      const z = z0 - toi;
+      if (!(z < support + up - margin && z > support - down + margin)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether every collider (the robot's aside) whose broad-phase box meets the given box (centre,
+   * half extents) is a fixed cuboid turned about z only: those boxes (possibly more), or null.
+   */
+  private onlyFixedBoxesIn(cx: number, cy: number, cz: number, hx: number, hy: number, hz: number): readonly FixedBox[] | null {
+    const region = this.region;
+    if (region.valid && region.known && region.contains(cx, cy, cz, hx, hy, hz)) return region.boxes;
+    const boxes = this.nearBoxes;
+    boxes.length = 0;
+    let known = true;
+    const st = this.st;
+    this.queries.collidersInAabb(cx, cy, cz, hx, hy, hz, (h) => {
+      if (h === st.collider || h === st.plate) return true;
+      const box = this.fixedBox(h);
+      if (box) boxes.push(box);
+      else known = false;
+      return known;
+    });
+    return known ? boxes : null;
+  }
+
+  /**
+   * Finds the colliders around the body for this tick's support, foothold and load checks with
+   * one broad-phase query (they are looked up in `region` while it is valid, during the tick;
+   * a check whose box the region does not contain queries on its own).
+   */
+  private scanRegion(pos: Vec3, yaw: number): void {
+    const region = this.region;
+    const feet = this.feet(pos, yaw);
+    const c = Math.abs(Math.cos(yaw) * BODY_HALF_LENGTH);
+    const s = Math.abs(Math.sin(yaw) * BODY_HALF_LENGTH);
+    let x0 = pos[0] - c;
+    let x1 = pos[0] + c;
+    let y0 = pos[1] - s;
+    let y1 = pos[1] + s;
+    for (const [x, y] of feet) {
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+    // Room for the move and turn of one tick, and for the support anywhere a step below the body.
+    const m = 0.05;
+    const reach = this.spec.stepUp + 0.005;
+    region.x0 = x0 - m;
+    region.x1 = x1 + m;
+    region.y0 = y0 - m;
+    region.y1 = y1 + m;
+    region.z0 = pos[2] - (BODY_RADIUS + OFFSET + 0.02) - reach - 0.03;
+    region.z1 = pos[2] + reach + 0.05;
+    region.boxes.length = 0;
+    region.known = true;
+    region.dynamic = false;
+    const dynamic = this.dynamicSet();
+    const st = this.st;
+    this.queries.collidersInAabb(
+      (region.x0 + region.x1) / 2,
+      (region.y0 + region.y1) / 2,
+      (region.z0 + region.z1) / 2,
+      (region.x1 - region.x0) / 2,
+      (region.y1 - region.y0) / 2,
+      (region.z1 - region.z0) / 2,
+      (h) => {
+        if (h === st.collider || h === st.plate) return true;
+        const box = this.fixedBox(h);
+        if (box) region.boxes.push(box);
+        else region.known = false;
+        if (dynamic.has(h)) region.dynamic = true;
+        return region.known || !region.dynamic;
+      },
+    );
+    region.valid = true;
+  }
+
+  /** Whether this tick tries the fast paths of surfaceUnder and lostFoothold (they need fixed boxes alone around the body). */
+  private fixedOnly = false;
+  /** Ticks until the next scanRegion. */
+  private rescan = 0;
+
+  /** What is around the body during a tick (scanRegion). */
+  private readonly region = new Region();
+
+  /** Fixed cuboids near the robot (onlyFixedBoxesIn). */
+  private readonly nearBoxes: FixedBox[] = [];
+  /** The scene's fixed cuboids by collider handle, null for any other collider (read once: fixed bodies do not move). */
+  private readonly fixedBoxes = new Map<number, FixedBox | null>();
+
+  private fixedBox(handle: number): FixedBox | null {
+    let box = this.fixedBoxes.get(handle);
+    if (box !== undefined) return box;
+    box = fixedBoxOf(this.sim.R, this.sim.world.getCollider(handle));
+    this.fixedBoxes.set(handle, box);
+    return box;
   }
 
   /** Top of the highest edge the controller's last move ran into (m), or -Infinity. */
@@ -868,7 +1323,7 @@ export class QuadrupedRobot implements SimRobot {
    * casts are skipped: a ray only hits colliders whose bounding box in Rapier's broad phase it
    * crosses, and this asks the broad phase for the boxes meeting the one around all those rays.
    */
-  private dynamicUnder(feet: readonly XY[], support: number): boolean {
+  private dynamicSet(): Set<number> {
     if (!this.dynamicColliders) {
       const set = new Set<number>();
       this.sim.world.forEachCollider((c) => {
@@ -876,7 +1331,11 @@ export class QuadrupedRobot implements SimRobot {
       });
       this.dynamicColliders = set;
     }
-    const dynamic = this.dynamicColliders;
+    return this.dynamicColliders;
+  }
+
+  private dynamicUnder(feet: readonly XY[], support: number): boolean {
+    const dynamic = this.dynamicSet();
     let x0 = Infinity;
     let x1 = -Infinity;
     let y0 = Infinity;
@@ -891,15 +1350,20 @@ export class QuadrupedRobot implements SimRobot {
     const reach = this.spec.stepUp + 0.005;
     const z0 = support - reach - 0.01;
     const z1 = support + reach + 0.03;
+    const cx = (x0 + x1) / 2;
+    const cy = (y0 + y1) / 2;
+    const cz = (z0 + z1) / 2;
+    const hx = (x1 - x0) / 2 + 0.01;
+    const hy = (y1 - y0) / 2 + 0.01;
+    const hz = (z1 - z0) / 2;
+    // No dynamic body in a box around this one: none in it.
+    const region = this.region;
+    if (region.valid && !region.dynamic && region.contains(cx, cy, cz, hx, hy, hz)) return false;
     let found = false;
-    this.sim.world.collidersWithAabbIntersectingAabb(
-      { x: (x0 + x1) / 2, y: (y0 + y1) / 2, z: (z0 + z1) / 2 },
-      { x: (x1 - x0) / 2 + 0.01, y: (y1 - y0) / 2 + 0.01, z: (z1 - z0) / 2 },
-      (c) => {
-        found = dynamic.has(c.handle);
-        return !found;
-      },
-    );
+    this.queries.collidersInAabb(cx, cy, cz, hx, hy, hz, (h) => {
+      found = dynamic.has(h);
+      return !found;
+    });
     return found;
   }
 
@@ -916,17 +1380,7 @@ export class QuadrupedRobot implements SimRobot {
     // Pushing, the body may turn against the pushed object: that only turns the object with it.
     const task = this.st.task;
     const pushed = task?.kind === 'push' && task.phase === 'push' ? this.sim.handles(task.object).colliders : null;
-    const hit = this.sim.world.intersectionWithShape(
-      { x: pos[0], y: pos[1], z: pos[2] + 0.003 },
-      rot,
-      this.turnShape,
-      undefined,
-      undefined,
-      undefined,
-      this.rb(),
-      pushed ? (c: RAPIER.Collider) => !pushed.includes(c.handle) : undefined,
-    );
-    return hit === null;
+    return !this.queries.shapeMeetsAny(pos[0], pos[1], pos[2] + 0.003, rot, this.turnShape, this.st.body, pushed ? (h) => !pushed.includes(h) : undefined);
   }
 }
 
