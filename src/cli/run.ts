@@ -12,10 +12,13 @@ import { errorMessage, parseCommandArgs, usageError } from './options.ts';
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
 import { lastValueFrom, tap, toArray } from 'rxjs';
+import { sceneSafetyLimits } from '../skills/sim-backend.ts';
+import type { BridgeBackend } from '../bridge/index.ts';
 
 const HELP = `usage: robotool run "COMMAND" --scene TASK|FILE [options]
 
-Plans the command, tries the program in a simulated twin, then runs it in the simulator.
+Plans the command, tries the program in a simulated twin, then runs it in the simulator or,
+with --robot, on a real robot whose cell the scene file describes.
 
 options:
   --scene TASK|FILE        a bundled task (reach-milk, grasp-can, press-button, traverse-sofa,
@@ -35,6 +38,10 @@ options:
   --png FILE.png           render the final scene headlessly
   --stream                 print the model's text as it streams in
   --verbose                print the skill calls of verification runs too
+  --robot URL              execute on a real robot: mqtt://host:1883[?prefix=P] or ros://host:9090;
+                           planning and verification use the scene, the scene's limits guard
+                           the robot, and the task predicate is not checked on hardware
+  --timeout S              with --robot: seconds each skill call may take (default 60)
   --json                   print one JSON object instead of progress
 
 environment: ROBOTOOL_LLM_BASE_URL, ROBOTOOL_LLM_MODEL, OPENAI_API_KEY (see README).`;
@@ -56,6 +63,8 @@ export default async function runCommand(argv: string[]): Promise<number> {
     png: { type: 'string' },
     stream: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    robot: { type: 'string' },
+    timeout: { type: 'string', default: '60' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
@@ -66,6 +75,11 @@ export default async function runCommand(argv: string[]): Promise<number> {
     process.stderr.write(`robotool run: --workspace must be clamp or reject, not "${values.workspace}"\n`);
     return 2;
   }
+  if (values.robot && (values.view || values.record || values.png)) {
+    return usageError('run', HELP, '--view, --record and --png show the simulated world; with --robot nothing simulated moves');
+  }
+  const timeout = Number(values.timeout);
+  if (!(timeout > 0)) return usageError('run', HELP, `--timeout must be a positive number of seconds, not "${values.timeout}"`);
   let scene: Scene;
   try {
     scene = await loadScene(values.scene);
@@ -79,6 +93,18 @@ export default async function runCommand(argv: string[]): Promise<number> {
   const planner = await choosePlanner(values, out);
   if (typeof planner === 'number') return planner;
 
+  let robot: BridgeBackend | undefined;
+  if (values.robot) {
+    try {
+      // Loaded only here: the bridges pull in mqtt.js and roslib, which a simulator run never needs.
+      const { createBackend } = await import('../bridge/index.ts');
+      robot = await createBackend(values.robot, { robot: scene.robot.kind, safety: sceneSafetyLimits(scene, values.workspace), timeoutMs: timeout * 1000 });
+    } catch (err) {
+      out(`robotool run: --robot: ${errorMessage(err)}\n`);
+      return 2;
+    }
+  }
+
   let sinks: RunSinks;
   try {
     sinks = await openSinks(values, out);
@@ -86,9 +112,11 @@ export default async function runCommand(argv: string[]): Promise<number> {
     // A sink that cannot open (an unwritable --record path, a view port in use): one line, no stack trace.
     // Nothing has been planned yet, so there is no transcript to write.
     out(`robotool run: ${errorMessage(err)}\n`);
+    await robot?.close();
     return 2;
   }
   const ep = await createSimEpisode({
+    ...(robot ? { robot } : {}),
     scene,
     command,
     planner: planner.planner,
@@ -114,6 +142,7 @@ export default async function runCommand(argv: string[]): Promise<number> {
     await sinks.finish?.(ep.sim);
   } finally {
     ep.free();
+    await robot?.close();
     await planner.finish?.();
     await sinks.close?.();
   }

@@ -80,6 +80,12 @@ export interface EpisodeOptions {
   unverified?: boolean;
   /** Called with the robot kind, for the started event. */
   robotName?: string;
+  /**
+   * What the planner sees, when it is not what the executing backend reports: a real robot
+   * whose cell is described by a scene file is planned for from that scene (default: the
+   * backend's own observation).
+   */
+  observe?: () => Promise<SceneObservation>;
 }
 
 const now = (): number => performance.now() / 1000;
@@ -127,7 +133,7 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
   const { backend, planner } = opts;
   const t0 = now();
   emit({ type: 'episode-started', command, planner: planner.kind, robot: opts.robotName ?? backend.robot, t: Date.now() / 1000 });
-  const observation = await backend.observe();
+  const observation = await (opts.observe ? opts.observe() : backend.observe());
   emit({ type: 'observation', observation });
   let goal: Goal | undefined;
   try {

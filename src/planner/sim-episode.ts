@@ -4,6 +4,7 @@ import type { SimWorld } from '../sim/world.ts';
 import { createSim, restoreSim } from '../sim/create.ts';
 import { checkGoal } from '../sim/predicates.ts';
 import { SimBackend, type SimBackendOptions, type WorkspacePolicy } from '../skills/sim-backend.ts';
+import type { RobotBackend } from '../skills/backend.ts';
 import type { EpisodeEvent } from './episode-events.ts';
 import { runEpisode, type EpisodePlanner, type ProgramRunner, type Twin } from './episode.ts';
 
@@ -19,12 +20,18 @@ export interface SimEpisodeOptions {
   /** Live view / recorder hooks on the executing world. */
   onFrame?: SimBackendOptions['onFrame'];
   frameEvery?: number;
+  /**
+   * A real robot to execute on. The scene then describes its cell: the planner plans from the
+   * scene and verifies in simulated twins of it, and the chosen program runs on this backend.
+   * Nothing checks the task's predicate on the real robot (no simulated world follows it).
+   */
+  robot?: RobotBackend;
 }
 
-/** A simulator episode: the executing world, its backend and the episode's event stream. */
+/** A simulator episode: the simulated world, the backend that executes and the episode's event stream. */
 export interface SimEpisode {
   sim: SimWorld;
-  backend: SimBackend;
+  backend: RobotBackend;
   events$: Observable<EpisodeEvent>;
   /** Frees the executing world (twins are freed as soon as they are checked). */
   free(): void;
@@ -50,18 +57,21 @@ export async function createSimEpisode(opts: SimEpisodeOptions): Promise<SimEpis
       free: () => clone.free(),
     };
   };
+  const executor = opts.robot ?? backend;
   const events$ = runEpisode(opts.command, {
-    backend,
+    backend: executor,
     planner: opts.planner,
     runProgram: opts.runProgram,
     twin,
-    checkOutcome: (goal) => checkGoal(sim, goal),
+    ...(opts.robot
+      ? { observe: () => backend.observe() }
+      : { checkOutcome: (goal: Parameters<typeof checkGoal>[1]) => checkGoal(sim, goal) }),
     sceneGoal: opts.scene.goal,
     ...(opts.maxRepairRounds !== undefined ? { maxRepairRounds: opts.maxRepairRounds } : {}),
     ...(opts.unverified ? { unverified: true } : {}),
-    robotName: opts.scene.robot.kind,
+    robotName: opts.robot ? `${opts.scene.robot.kind} (${opts.robot.name})` : opts.scene.robot.kind,
   });
-  return { sim, backend, events$, free: () => sim.free() };
+  return { sim, backend: executor, events$, free: () => sim.free() };
 }
 
 /** Runs a simulator episode to its end and returns every event (the last is the outcome). */

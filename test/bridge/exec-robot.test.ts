@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import execCommand from '../../src/cli/exec.ts';
+import runCommand from '../../src/cli/run.ts';
 import { loadScene } from '../../src/sim/scene-file.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 import { ARM_OBSERVATION, defaultReply, FakeMqttRobot } from './fake-mqtt-robot.ts';
@@ -16,7 +17,7 @@ move_to_position([m[0], m[1], 0.2]);
 move_to_position([2, 0, 0.2]);
 `;
 
-describe.skipIf(!hasMosquitto)(`robotool exec --robot against a real Mosquitto (skipped: ${MOSQUITTO} is not installed)`, () => {
+describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mosquitto (skipped: ${MOSQUITTO} is not installed)`, () => {
   let broker: Broker;
   let dir: string;
   let program: string;
@@ -33,7 +34,8 @@ describe.skipIf(!hasMosquitto)(`robotool exec --robot against a real Mosquitto (
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function exec(...flags: string[]): Promise<{ code: number; report: Record<string, unknown>; robot: FakeMqttRobot }> {
+  /** A fake robot on its own topic prefix; returns it and the --robot URL that reaches it. */
+  async function robotOnBroker(): Promise<{ robot: FakeMqttRobot; url: string }> {
     const prefix = `exec-${randomUUID().slice(0, 8)}`;
     const robot = await FakeMqttRobot.start(broker.url, prefix);
     robots.push(robot);
@@ -44,7 +46,12 @@ describe.skipIf(!hasMosquitto)(`robotool exec --robot against a real Mosquitto (
       const reply = defaultReply(req);
       return reply && 'json' in reply && !req.skill.startsWith('get_') ? { json: { ...(reply.json as object), seconds: 5 } } : reply;
     };
-    const out = await captureOutput(() => execCommand([program, '--scene', 'reach-milk', '--robot', `${broker.url}?prefix=${prefix}`, '--json', ...flags]));
+    return { robot, url: `${broker.url}?prefix=${prefix}` };
+  }
+
+  async function exec(...flags: string[]): Promise<{ code: number; report: Record<string, unknown>; robot: FakeMqttRobot }> {
+    const { robot, url } = await robotOnBroker();
+    const out = await captureOutput(() => execCommand([program, '--scene', 'reach-milk', '--robot', url, '--json', ...flags]));
     return { code: out.code, report: JSON.parse(out.stdout) as Record<string, unknown>, robot };
   }
 
@@ -66,5 +73,18 @@ describe.skipIf(!hasMosquitto)(`robotool exec --robot against a real Mosquitto (
     expect(report.error).toMatchObject({ type: 'SafetyError' });
     expect(robot.requests.map((r) => r.skill)).toEqual(['get_graspable_point', 'move_to_position']);
     await robot.waitFor(() => robot.stops.length >= 1);
+  });
+
+  it('run --robot plans from the scene, verifies in a simulated twin, and executes the chosen program on the robot', async () => {
+    const { robot, url } = await robotOnBroker();
+    const out = await captureOutput(() => runCommand(['grasp the milk', '--scene', 'reach-milk', '--robot', url, '--json']));
+    expect(out.code).toBe(0);
+    const report = JSON.parse(out.stdout) as { success: boolean; reason: string; candidates: { success: boolean }[]; calls: { skill: string }[] };
+    expect(report.success).toBe(true);
+    expect(report.reason).toBe('program ran to its end');
+    // Verified in the twin first (the tool-use plan), then every call of it went to the robot, in order.
+    expect(report.candidates.at(-1)).toMatchObject({ success: true });
+    expect(report.calls.length).toBeGreaterThan(8);
+    expect(robot.requests.map((r) => r.skill)).toEqual(report.calls.map((c) => c.skill));
   });
 });

@@ -50,3 +50,14 @@ describe('robotool run: output sinks that cannot open', () => {
     expect(stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('robotool run --robot: what it refuses', () => {
+  it('a robot URL it cannot read, and sinks that would show a simulated world nothing moves in', async () => {
+    const bad = await captureOutput(() => runCommand(['Reach the milk.', '--scene', 'reach-milk', '--planner', 'search', '--config', config, '--robot', 'ws://127.0.0.1:9090']));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^robotool run: --robot: .*\?mqtt.*\?ros/m);
+    const withRecord = await captureOutput(() => runCommand(['Reach the milk.', '--scene', 'reach-milk', '--robot', 'mqtt://127.0.0.1:1', '--record', join(dir, 'x.mcap')]));
+    expect(withRecord.code).toBe(2);
+    expect(withRecord.stderr).toMatch(/--view, --record and --png show the simulated world/);
+  });
+});
