@@ -122,6 +122,13 @@ const STUCK_SECONDS = 0.2;
 const PINNED_DEPTH = 0.08;
 /** A pushed object ending within this of the target has reached it (m). */
 const PLACE_TOLERANCE = 0.05;
+/**
+ * Clearance a pushed box's swept footprint keeps from other objects for a leg to count as clear
+ * (m), to the sides of the leg: a box pushed along a neighbour's side with less rubs it (the pushed
+ * box turns a little under the plate, and the neighbour may have settled since it was seen), and
+ * friction drags the neighbour along.
+ */
+const SWEEP_CLEARANCE = 0.03;
 /** An object pushed off an edge that lands within this of the target has reached it (m). */
 const FALL_TOLERANCE = 0.2;
 /** The robot gives up a push after this many fresh approaches (the object slid off its nose). */
@@ -961,9 +968,13 @@ export class QuadrupedRobot implements SimRobot {
       .filter((o) => o.min[2] < box.max[2] - 0.01 && o.max[2] > box.min[2] + 0.01);
     let start = from;
     for (const end of legs) {
+      // The clearance is to the sides of the leg: ahead, the leg may end against a neighbour.
+      const len = Math.hypot(end[0] - start[0], end[1] - start[1]);
+      const mx = len > 1e-9 ? (SWEEP_CLEARANCE * Math.abs(end[1] - start[1])) / len : 0;
+      const my = len > 1e-9 ? (SWEEP_CLEARANCE * Math.abs(end[0] - start[0])) / len : 0;
       const sweep = {
-        min: [Math.min(start[0], end[0]) - half[0], Math.min(start[1], end[1]) - half[1]],
-        max: [Math.max(start[0], end[0]) + half[0], Math.max(start[1], end[1]) + half[1]],
+        min: [Math.min(start[0], end[0]) - half[0] - mx, Math.min(start[1], end[1]) - half[1] - my],
+        max: [Math.max(start[0], end[0]) + half[0] + mx, Math.max(start[1], end[1]) + half[1] + my],
       };
       if (others.some((o) => o.min[0] < sweep.max[0]! && sweep.min[0]! < o.max[0] && o.min[1] < sweep.max[1]! && sweep.min[1]! < o.max[1])) return false;
       start = end;
