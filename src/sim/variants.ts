@@ -71,8 +71,9 @@ export function randomVariant(scene: Scene, opts: VariantOptions): Scene {
   const s = structuredClone(scene);
   let objs = s.objects;
   // Which object each one rests on, before anything changes.
+  // The highest of what it rests on: a board lying on a 4 mm cloth on a sofa rests on the cloth.
   const support = objs.map((o) =>
-    objs.findIndex((b) => b !== o && Math.abs(bottom(o) - top(b)) < 0.01 && overlapXY(o, b, 0)),
+    objs.reduce((best, b, j) => (b !== o && Math.abs(bottom(o) - top(b)) < 0.01 && overlapXY(o, b, 0) && (best < 0 || top(b) > top(objs[best]!)) ? j : best), -1),
   );
   const movable = objs.map((o) => o.movable && !o.parts);
   const climbable = stepRelation(s);
@@ -103,8 +104,39 @@ export function randomVariant(scene: Scene, opts: VariantOptions): Scene {
       s.robot.start = [rx + d[0], ry + d[1], rz];
     }
   }
+  separate(objs);
   addDistractors(s, rand, Math.floor(rand() * (maxDistractors + 1)));
   return rename ? renameObjects(s, rand) : s;
+}
+
+/**
+ * Pushes movable objects out of whatever they now overlap side by side (a box that grew against
+ * a wall, or a group shifted apart from a neighbour it no longer touched after rescaling), along
+ * x or y, whichever is the shorter way out. Without this a variant could start with a box inside
+ * the sofa, and the solver's first steps would throw it somewhere the planner does not know.
+ */
+function separate(objs: SceneObject[]): void {
+  const penetration = (a: SceneObject, b: SceneObject, i: 0 | 1): number => (a.size[i] + b.size[i]) / 2 - Math.abs(a.position[i] - b.position[i]);
+  for (let pass = 0; pass < 5; pass++) {
+    let moved = false;
+    for (const a of objs) {
+      // Compound objects (a hook, a sheet with a tab) are not their bounding boxes: left alone.
+      if (!a.movable || a.parts) continue;
+      for (const b of objs) {
+        if (b === a || b.parts || !(bottom(a) < top(b) - 0.001 && bottom(b) < top(a) - 0.001)) continue;
+        const px = penetration(a, b, 0);
+        const py = penetration(a, b, 1);
+        if (px <= 0 || py <= 0) continue;
+        const axis = px < py ? 0 : 1;
+        const sign = a.position[axis] >= b.position[axis] ? 1 : -1;
+        const d: Vec3 = [0, 0, 0];
+        d[axis] = sign * ((axis === 0 ? px : py) + 0.001);
+        shift(a, d);
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
 }
 
 /** Copies of the objects scaled by ks (x, y and, unless keepHeight, z), re-seated on their supports, lowest first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadScene } from '../../src/sim/scene-file.ts';
+import { TASKS, loadScene } from '../../src/sim/scene-file.ts';
 import type { Scene } from '../../src/sim/scene-schema.ts';
 import { randomVariant } from '../../src/sim/variants.ts';
 
@@ -55,5 +55,34 @@ describe('benchmark variants', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain(v.goal.object);
     for (const o of base.objects) expect(v.command).not.toMatch(new RegExp(`\\b${o.name}\\b`));
+  });
+
+  it('no variant of any task starts with one object inside another', async () => {
+    const bottom = (o: Scene['objects'][number]): number => o.position[2] - o.size[2] / 2;
+    const topOf = (o: Scene['objects'][number]): number => o.position[2] + o.size[2] / 2;
+    let pairs = 0;
+    for (const task of TASKS) {
+      const base = await loadScene(task);
+      for (let seed = 1; seed <= 20; seed++) {
+        // Simple objects only: a compound's bounding box is not its shape.
+        const objs = randomVariant(base, { seed, rename: false }).objects.filter((o) => !o.parts);
+        for (const [i, a] of objs.entries()) {
+          for (const b of objs.slice(i + 1)) {
+            if (!(bottom(a) < topOf(b) - 0.001 && bottom(b) < topOf(a) - 0.001)) continue;
+            pairs++;
+            const gap = Math.max(...[0, 1].map((k) => Math.abs(a.position[k]! - b.position[k]!) - (a.size[k]! + b.size[k]!) / 2));
+            expect(gap, `${task} seed ${seed}: ${a.name} and ${b.name}`).toBeGreaterThan(-0.001);
+          }
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(100);
+  });
+
+  it('a board lying on a cloth on a sofa stays on the cloth (the highest support), not sunk into it', async () => {
+    const base = await loadScene('traverse-sofa');
+    const v = randomVariant(base, { seed: 2, rename: false });
+    const board = v.objects.find((o) => o.name === 'surfboard')!;
+    expect(board.position[2] - board.size[2] / 2).toBeCloseTo(top(v, 'cloth'), 9);
   });
 });
