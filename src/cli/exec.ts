@@ -9,7 +9,7 @@ import { SimBackend, sceneSafetyLimits } from '../skills/sim-backend.ts';
 import type { BridgeBackend } from '../bridge/index.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
 import { shown } from './progress.ts';
-import { errorMessage, parseCommandArgs, usageError as printUsageError } from './options.ts';
+import { errorMessage, interruptible, INTERRUPTED, parseCommandArgs, usageError as printUsageError } from './options.ts';
 
 const HELP = `usage: robotool exec PROGRAM.js --scene TASK|FILE [options]
 
@@ -70,34 +70,40 @@ export default async function execCommand(argv: string[]): Promise<number> {
   };
   let run: SandboxRun;
   let goal: GoalCheck;
-  if (values.robot) {
-    let backend: BridgeBackend;
-    try {
-      // Loaded only here: the bridges pull in mqtt.js and roslib, which a simulator run never needs.
-      const { createBackend } = await import('../bridge/index.ts');
-      backend = await createBackend(values.robot, {
-        robot: scene.robot.kind,
-        safety: sceneSafetyLimits(scene, values.workspace),
-        timeoutMs: timeout * 1000,
-      });
-    } catch (err) {
-      process.stderr.write(`robotool exec: --robot: ${errorMessage(err)}\n`);
-      return 2;
+  const interrupt = interruptible('exec');
+  const runOpts = { ...trace, signal: interrupt.signal };
+  try {
+    if (values.robot) {
+      let backend: BridgeBackend;
+      try {
+        // Loaded only here: the bridges pull in mqtt.js and roslib, which a simulator run never needs.
+        const { createBackend } = await import('../bridge/index.ts');
+        backend = await createBackend(values.robot, {
+          robot: scene.robot.kind,
+          safety: sceneSafetyLimits(scene, values.workspace),
+          timeoutMs: timeout * 1000,
+        });
+      } catch (err) {
+        process.stderr.write(`robotool exec: --robot: ${errorMessage(err)}\n`);
+        return 2;
+      }
+      try {
+        run = await runProgram(source, backend, runOpts);
+      } finally {
+        await backend.close();
+      }
+      goal = { success: run.ok, reason: 'on hardware: the task predicate is not checked (no simulated world to check it in)' };
+    } else {
+      const sim = await createSim(scene);
+      try {
+        run = await runProgram(source, new SimBackend(sim, { workspacePolicy: values.workspace }), runOpts);
+        goal = checkGoal(sim, scene.goal);
+      } finally {
+        sim.free();
+      }
     }
-    try {
-      run = await runProgram(source, backend, trace);
-    } finally {
-      await backend.close();
-    }
-    goal = { success: run.ok, reason: 'on hardware: the task predicate is not checked (no simulated world to check it in)' };
-  } else {
-    const sim = await createSim(scene);
-    try {
-      run = await runProgram(source, new SimBackend(sim, { workspacePolicy: values.workspace }), trace);
-      goal = checkGoal(sim, scene.goal);
-    } finally {
-      sim.free();
-    }
+  } finally {
+    interrupt.dispose();
   }
 
   if (values.json) {
@@ -110,7 +116,7 @@ export default async function execCommand(argv: string[]): Promise<number> {
     const where = run.error.line ? ` (${file}:${run.error.line}${run.error.column ? `:${run.error.column}` : ''})` : '';
     process.stderr.write(`robotool exec: ${run.error.type}: ${run.error.message}${where}\n`);
   }
-  return run.ok ? 0 : 1;
+  return run.ok ? 0 : interrupt.signal.aborted ? INTERRUPTED : 1;
 }
 
 /** The `--json` report. `success`: the program ran to its end and the task's predicate holds. */

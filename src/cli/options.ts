@@ -40,3 +40,25 @@ export function parseCommandArgs<const O extends OptionDefs>(command: string, he
   }
   return parsed;
 }
+
+/** Exit status after Ctrl-C, as shells report a process ended by SIGINT. */
+export const INTERRUPTED = 130;
+
+/**
+ * Ctrl-C while a command drives a robot: the first press aborts the returned signal (the
+ * episode or program is cancelled and the robot told to stop), a second quits at once.
+ * `dispose()` restores the default handling.
+ */
+export function interruptible(command: string): { signal: AbortSignal; dispose(): void } {
+  const ac = new AbortController();
+  const onSigint = (): void => {
+    if (ac.signal.aborted) {
+      process.stderr.write(`robotool ${command}: interrupted again, quitting\n`);
+      process.exit(INTERRUPTED);
+    }
+    process.stderr.write(`robotool ${command}: interrupted: stopping the robot (Ctrl-C again to quit now)\n`);
+    ac.abort(new Error('interrupted by the user (Ctrl-C)'));
+  };
+  process.on('SIGINT', onSigint);
+  return { signal: ac.signal, dispose: () => void process.off('SIGINT', onSigint) };
+}

@@ -8,10 +8,10 @@ import type { EpisodePlanner } from '../planner/episode.ts';
 import type { EpisodeEvent } from '../planner/episode-events.ts';
 import { sandboxRunner } from '../planner/sandbox-runner.ts';
 import { parseStages, type StageName } from '../planner/stages.ts';
-import { errorMessage, parseCommandArgs, usageError } from './options.ts';
+import { errorMessage, interruptible, INTERRUPTED, parseCommandArgs, usageError } from './options.ts';
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
-import { lastValueFrom, tap, toArray } from 'rxjs';
+import { fromEvent, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
 import { sceneSafetyLimits } from '../skills/sim-backend.ts';
 import type { BridgeBackend } from '../bridge/index.ts';
 
@@ -128,10 +128,13 @@ export default async function runCommand(argv: string[]): Promise<number> {
   });
   const show = values.json ? () => {} : progressPrinter(out, { stream: values.stream, verbose: values.verbose });
   let events: EpisodeEvent[] = [];
+  // Ctrl-C unsubscribes from the episode, which cancels what runs and stops the robot.
+  const interrupt = interruptible('run');
   try {
     sinks.start?.(ep.sim);
     events = await lastValueFrom(
       ep.events$.pipe(
+        takeUntil(fromEvent(interrupt.signal, 'abort')),
         tap((e) => {
           show(e);
           sinks.event?.(e);
@@ -141,7 +144,10 @@ export default async function runCommand(argv: string[]): Promise<number> {
     );
     await sinks.finish?.(ep.sim);
   } finally {
+    interrupt.dispose();
     ep.free();
+    // The episode's teardown already asked for a stop; this one is awaited before the link closes.
+    if (interrupt.signal.aborted) await robot?.stop('interrupted by the user (Ctrl-C)').catch(() => undefined);
     await robot?.close();
     await planner.finish?.();
     await sinks.close?.();
@@ -151,6 +157,10 @@ export default async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(jsonReport(events), null, 2) + '\n');
   } else if (outcome?.type === 'outcome' && outcome.program) {
     process.stdout.write(`\nprogram:\n${outcome.program}\n`);
+  }
+  if (interrupt.signal.aborted && outcome?.type !== 'outcome') {
+    out('robotool run: interrupted before the episode ended\n');
+    return INTERRUPTED;
   }
   return outcome?.type === 'outcome' && outcome.success ? 0 : 1;
 }

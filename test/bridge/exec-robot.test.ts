@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,4 +88,28 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
     expect(report.calls.length).toBeGreaterThan(8);
     expect(robot.requests.map((r) => r.skill)).toEqual(report.calls.map((c) => c.skill));
   });
+
+  for (const command of ['exec', 'run'] as const) {
+    it(`Ctrl-C during ${command} --robot tells the robot to stop and exits 130`, async () => {
+      const { robot, url } = await robotOnBroker();
+      // The robot answers queries but never finishes a motion: the program waits on it.
+      robot.reply = (req) => (req.skill.startsWith('get_') ? defaultReply(req) : null);
+      const args = command === 'exec' ? [program, '--scene', 'reach-milk'] : ['grasp the milk', '--scene', 'reach-milk'];
+      const child = spawn(process.execPath, ['bin/robotool.mjs', command, ...args, '--robot', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      try {
+        await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 30_000);
+        child.kill('SIGINT');
+        expect(await exited).toBe(130);
+        await robot.waitFor(() => robot.stops.length >= 1);
+        expect(stderr).toMatch(/interrupted: stopping the robot/);
+        // A stop robotool sent for the interrupt, not only the broker's last will for a dropped link.
+        expect(robot.stops.map((x) => x.reason)).toContainEqual(expect.stringMatching(/interrupted|cancelled/));
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    });
+  }
 });
