@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, usageError } from '../cli/options.ts';
 import { trainEs, DEFAULT_ES } from './es.ts';
 import { loadRapier, MAX_CONTROL_STEPS, PHYSICS_DT, SUBSTEPS, SUCCESS_TOLERANCE, MAX_FINGER_SPEED } from './inhand-env.ts';
 import { Mlp } from './mlp.ts';
@@ -17,23 +17,39 @@ import { successStats, seedRange, zeroPolicy, randomPolicy } from './evaluate.ts
 import type { PolicyCard } from './card.ts';
 import { OBS_LAYOUT, ACTION_LAYOUT } from './layout.ts';
 
-const { values } = parseArgs({
-  options: {
-    seed: { type: 'string', default: String(DEFAULT_ES.seed) },
-    iterations: { type: 'string', default: String(DEFAULT_ES.iterations) },
-    pairs: { type: 'string', default: String(DEFAULT_ES.pairs) },
-    episodes: { type: 'string', default: String(DEFAULT_ES.episodesPerCandidate) },
-    sigma: { type: 'string', default: String(DEFAULT_ES.sigma) },
-    lr: { type: 'string', default: String(DEFAULT_ES.learningRate) },
-    out: { type: 'string', default: 'policies/reorient-cube' },
-    'eval-episodes': { type: 'string', default: '20' },
-    'eval-seed': { type: 'string', default: '10000' },
-  },
+const HELP = `usage: npm run train:policy -- [options]
+
+Trains the in-hand reorientation policy with evolution strategies in the Rapier environment and
+writes OUT.onnx, OUT.json (the policy card) and OUT.weights.json. Progress goes to stderr.
+
+options:
+  --seed N             training seed (default ${DEFAULT_ES.seed})
+  --iterations N       ES iterations (default ${DEFAULT_ES.iterations})
+  --pairs N            antithetic pairs per iteration (default ${DEFAULT_ES.pairs})
+  --episodes N         episodes per candidate (default ${DEFAULT_ES.episodesPerCandidate})
+  --sigma X            perturbation scale (default ${DEFAULT_ES.sigma})
+  --lr X               Adam learning rate (default ${DEFAULT_ES.learningRate})
+  --out PATH           output path without extension (default policies/reorient-cube)
+  --eval-episodes N    held-out episodes for the card's success rate (default 20)
+  --eval-seed N        first held-out seed (default 10000)`;
+
+const parsed = parseCommandArgs('train:policy', HELP, process.argv.slice(2), {
+  seed: { type: 'string', default: String(DEFAULT_ES.seed) },
+  iterations: { type: 'string', default: String(DEFAULT_ES.iterations) },
+  pairs: { type: 'string', default: String(DEFAULT_ES.pairs) },
+  episodes: { type: 'string', default: String(DEFAULT_ES.episodesPerCandidate) },
+  sigma: { type: 'string', default: String(DEFAULT_ES.sigma) },
+  lr: { type: 'string', default: String(DEFAULT_ES.learningRate) },
+  out: { type: 'string', default: 'policies/reorient-cube' },
+  'eval-episodes': { type: 'string', default: '20' },
+  'eval-seed': { type: 'string', default: '10000' },
 });
+if (typeof parsed === 'number') process.exit(parsed);
+const { values } = parsed;
 
 function num(name: keyof typeof values): number {
   const v = Number(values[name]);
-  if (!Number.isFinite(v)) throw new Error(`train: --${name} must be a number, got "${values[name]}"`);
+  if (!Number.isFinite(v)) process.exit(usageError('train:policy', HELP, `--${name} must be a number, not "${values[name]}"`));
   return v;
 }
 

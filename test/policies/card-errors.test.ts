@@ -1,13 +1,19 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OnnxPolicy } from '../../src/policies/onnx-policy.ts';
 
 const card = (): Record<string, unknown> => JSON.parse(readFileSync('policies/reorient-cube.json', 'utf8')) as Record<string, unknown>;
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function dirWith(cardValue: unknown, model: Uint8Array | 'shipped' | 'none' = 'shipped'): string {
   const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+  made.push(dir);
   writeFileSync(join(dir, 'reorient-cube.json'), typeof cardValue === 'string' ? cardValue : JSON.stringify(cardValue));
   if (model === 'shipped') copyFileSync('policies/reorient-cube.onnx', join(dir, 'reorient-cube.onnx'));
   else if (model !== 'none') writeFileSync(join(dir, 'reorient-cube.onnx'), model);
