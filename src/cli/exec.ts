@@ -5,8 +5,8 @@ import { createSim } from '../sim/create.ts';
 import { checkGoal, type GoalCheck } from '../sim/predicates.ts';
 import type { Scene } from '../sim/scene-schema.ts';
 import type { CallRecord } from '../planner/episode-events.ts';
-import { SimBackend, sceneSafetyLimits } from '../skills/sim-backend.ts';
-import type { BridgeBackend } from '../bridge/index.ts';
+import { SimBackend } from '../skills/sim-backend.ts';
+import { connectRobot } from './robot.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
 import { shown } from './progress.ts';
 import { errorMessage, interruptible, INTERRUPTED, parseCommandArgs, usageError as printUsageError } from './options.ts';
@@ -74,19 +74,8 @@ export default async function execCommand(argv: string[]): Promise<number> {
   const runOpts = { ...trace, signal: interrupt.signal };
   try {
     if (values.robot) {
-      let backend: BridgeBackend;
-      try {
-        // Loaded only here: the bridges pull in mqtt.js and roslib, which a simulator run never needs.
-        const { createBackend } = await import('../bridge/index.ts');
-        backend = await createBackend(values.robot, {
-          robot: scene.robot.kind,
-          safety: sceneSafetyLimits(scene, values.workspace),
-          timeoutMs: timeout * 1000,
-        });
-      } catch (err) {
-        process.stderr.write(`robotool exec: --robot: ${errorMessage(err)}\n`);
-        return 2;
-      }
+      const backend = await connectRobot('exec', values.robot, scene, values.workspace, timeout);
+      if (typeof backend === 'number') return backend;
       try {
         run = await runProgram(source, backend, runOpts);
       } finally {

@@ -12,8 +12,8 @@ import { errorMessage, interruptible, INTERRUPTED, parseCommandArgs, usageError 
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
 import { fromEvent, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
-import { sceneSafetyLimits } from '../skills/sim-backend.ts';
 import type { BridgeBackend } from '../bridge/index.ts';
+import { connectRobot } from './robot.ts';
 
 const HELP = `usage: robotool run "COMMAND" --scene TASK|FILE [options]
 
@@ -95,14 +95,9 @@ export default async function runCommand(argv: string[]): Promise<number> {
 
   let robot: BridgeBackend | undefined;
   if (values.robot) {
-    try {
-      // Loaded only here: the bridges pull in mqtt.js and roslib, which a simulator run never needs.
-      const { createBackend } = await import('../bridge/index.ts');
-      robot = await createBackend(values.robot, { robot: scene.robot.kind, safety: sceneSafetyLimits(scene, values.workspace), timeoutMs: timeout * 1000 });
-    } catch (err) {
-      out(`robotool run: --robot: ${errorMessage(err)}\n`);
-      return 2;
-    }
+    const connected = await connectRobot('run', values.robot, scene, values.workspace, timeout);
+    if (typeof connected === 'number') return connected;
+    robot = connected;
   }
 
   let sinks: RunSinks;

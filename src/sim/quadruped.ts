@@ -286,6 +286,17 @@ interface TickReport {
   why: string;
 }
 
+/** The xy box [x0, x1, y0, y1] that holds the given one and every foot. */
+function spanOf(feet: readonly XY[], x0: number, x1: number, y0: number, y1: number): [number, number, number, number] {
+  for (const [x, y] of feet) {
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  return [x0, x1, y0, y1];
+}
+
 /** Signed distance of p from the line through a and b (left positive). */
 function lateralOffset(p: XY, a: XY, b: XY): number {
   const l = Math.hypot(b[0] - a[0], b[1] - a[1]);
@@ -1139,16 +1150,7 @@ export class QuadrupedRobot implements SimRobot {
     const down = this.spec.stepUp + 0.005;
     const z0 = support + up + 0.02;
     const maxToi = up + down + 0.02;
-    let x0 = Infinity;
-    let x1 = -Infinity;
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    for (const [x, y] of feet) {
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
+    const [x0, x1, y0, y1] = spanOf(feet, Infinity, -Infinity, Infinity, -Infinity);
     const boxes = this.onlyFixedBoxesIn((x0 + x1) / 2, (y0 + y1) / 2, z0 - maxToi / 2, (x1 - x0) / 2 + 0.01, (y1 - y0) / 2 + 0.01, maxToi / 2 + 0.01);
     if (!boxes) return false;
     const margin = FIXED_BOX_MARGIN;
@@ -1205,16 +1207,7 @@ export class QuadrupedRobot implements SimRobot {
     const feet = this.feet(pos, yaw);
     const c = Math.abs(Math.cos(yaw) * BODY_HALF_LENGTH);
     const s = Math.abs(Math.sin(yaw) * BODY_HALF_LENGTH);
-    let x0 = pos[0] - c;
-    let x1 = pos[0] + c;
-    let y0 = pos[1] - s;
-    let y1 = pos[1] + s;
-    for (const [x, y] of feet) {
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
+    const [x0, x1, y0, y1] = spanOf(feet, pos[0] - c, pos[0] + c, pos[1] - s, pos[1] + s);
     // Room for the move and turn of one tick, and for the support anywhere a step below the body.
     const m = 0.05;
     const reach = this.spec.stepUp + 0.005;
@@ -1347,16 +1340,7 @@ export class QuadrupedRobot implements SimRobot {
 
   private dynamicUnder(feet: readonly XY[], support: number): boolean {
     const dynamic = this.dynamicSet();
-    let x0 = Infinity;
-    let x1 = -Infinity;
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    for (const [x, y] of feet) {
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
+    const [x0, x1, y0, y1] = spanOf(feet, Infinity, -Infinity, Infinity, -Infinity);
     // The rays run from support + up + 0.02 down to support - down (see foothold); 1 cm margin.
     const reach = this.spec.stepUp + 0.005;
     const z0 = support - reach - 0.01;

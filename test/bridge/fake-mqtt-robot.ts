@@ -2,6 +2,7 @@ import { connectAsync, type MqttClient } from 'mqtt';
 import { z } from 'zod';
 import { mqttTopics } from '../../src/bridge/mqtt-backend.ts';
 import type { SceneObservation } from '../../src/perception/observation.ts';
+import { waitFor } from '../helpers/async.ts';
 
 const Request = z.object({ id: z.string(), skill: z.string(), args: z.array(z.unknown()) });
 const Stop = z.object({ reason: z.string(), callId: z.string().optional(), at: z.number().optional() });
@@ -52,12 +53,8 @@ export class FakeMqttRobot {
   }
 
   /** Resolves once `predicate` holds (polled), or rejects after `ms`. */
-  async waitFor(predicate: () => boolean, ms = 2000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error('the fake robot waited in vain');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  waitFor(predicate: () => boolean, ms = 2000): Promise<void> {
+    return waitFor(predicate, ms, 'the fake robot waited in vain');
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { Ros, Service, Topic } from 'roslib';
 import { z } from 'zod';
 import type { SceneObservation } from '../../src/perception/observation.ts';
 import { DEFAULT_ROS_NAMES } from '../../src/bridge/ros-backend.ts';
+import { waitFor } from '../helpers/async.ts';
 
 const Stop = z.object({ reason: z.string(), at: z.number().optional() });
 const StringMsg = z.object({ data: z.string() });
@@ -65,12 +66,8 @@ export class FakeRosRobot {
   }
 
   /** Resolves once `predicate` holds (polled), or rejects after `ms`. */
-  async waitFor(predicate: () => boolean, ms = 2000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error('the fake robot waited in vain');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  waitFor(predicate: () => boolean, ms = 2000): Promise<void> {
+    return waitFor(predicate, ms, 'the fake robot waited in vain');
   }
 
   async close(): Promise<void> {

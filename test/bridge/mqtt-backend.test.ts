@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejection } from '../helpers/async.ts';
 import { BridgeConnectionError, BridgeTimeoutError, type BridgeProblem } from '../../src/bridge/errors.ts';
 import { MqttBackend, type MqttBackendOptions } from '../../src/bridge/mqtt-backend.ts';
 import { SafetyEnvelope } from '../../src/skills/safety.ts';
@@ -9,14 +10,6 @@ import { hasMosquitto, MOSQUITTO, startMosquitto, type Broker } from './mosquitt
 
 type Vec3 = [number, number, number];
 
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: unknown) => err,
-  );
-}
 
 describe.skipIf(!hasMosquitto)(`MQTT backend against a real Mosquitto (skipped: ${MOSQUITTO} is not installed)`, () => {
   let broker: Broker;

@@ -1,18 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rejection } from '../helpers/async.ts';
 import { BridgeConnectionError, BridgePayloadError, BridgeServiceError, BridgeTimeoutError, type BridgeProblem } from '../../src/bridge/errors.ts';
 import { DEFAULT_ROS_NAMES, RosBridgeBackend, type RosBridgeBackendOptions } from '../../src/bridge/ros-backend.ts';
 import { ARM_OBSERVATION } from './fake-mqtt-robot.ts';
 import { FakeRosRobot } from './fake-ros-robot.ts';
 import { FakeRosbridgeServer } from './rosbridge-server.ts';
 
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: unknown) => err,
-  );
-}
 
 describe('rosbridge backend against a local rosbridge v2 protocol server', () => {
   let server: FakeRosbridgeServer;

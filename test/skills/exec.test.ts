@@ -3,25 +3,15 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import execCommand from '../../src/cli/exec.ts';
+import { captureOutput, type CapturedRun } from '../helpers/capture-output.ts';
 
 const run = promisify(execFile);
 const CLI = ['bin/robotool.mjs', 'exec'];
 
 /** Calls the command in this process (no start-up cost), capturing what it writes. */
-async function inProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await execCommand(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const inProcess = (...args: string[]): Promise<CapturedRun> => captureOutput(() => execCommand(args));
 
 /** Runs `robotool exec …` as a user would; resolves with the exit code and output. */
 async function robotool(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,20 +1,13 @@
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TASKS, scenesDir } from '../../src/sim/scene-file.ts';
 import execCommand from '../../src/cli/exec.ts';
+import { captureOutput } from '../helpers/capture-output.ts';
 
 /** `robotool exec FILE --scene TASK --json`, called in this process; resolves with its exit code and JSON report. */
 async function exec(task: string): Promise<{ code: number; report: Record<string, unknown> }> {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await execCommand([join(scenesDir, 'programs', `${task}.js`), '--scene', task, '--json']);
-    return { code, report: JSON.parse(stdout) as Record<string, unknown> };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { code, stdout } = await captureOutput(() => execCommand([join(scenesDir, 'programs', `${task}.js`), '--scene', task, '--json']));
+  return { code, report: JSON.parse(stdout) as Record<string, unknown> };
 }
 
 describe('reference programs through `robotool exec` (sandbox and safety envelope)', () => {

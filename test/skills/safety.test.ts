@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rejection } from '../helpers/async.ts';
 import { SafetyEnvelope } from '../../src/skills/safety.ts';
 import { ArgumentError, EStopError, SafetyError } from '../../src/skills/sandbox-errors.ts';
 import { FakeBackend } from './fake-backend.ts';
@@ -7,14 +8,7 @@ type Vec3 = [number, number, number];
 const WORKSPACE = { min: [0, -0.25, 0.01] as Vec3, max: [0.45, 0.25, 0.3] as Vec3 };
 const ZONE = { name: 'camera', min: [0.3, 0.15, 0] as Vec3, max: [0.45, 0.25, 0.3] as Vec3 };
 
-async function refusal(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => {
-      throw new Error('expected the envelope to refuse the call');
-    },
-    (err: unknown) => err,
-  );
-}
+const refusal = (p: Promise<unknown>): Promise<unknown> => rejection(p, 'expected the envelope to refuse the call');
 
 describe('safety envelope', () => {
   it('clamps a target outside the workspace, warns, and reports clamped', async () => {

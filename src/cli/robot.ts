@@ -1,0 +1,26 @@
+import type { BridgeBackend } from '../bridge/index.ts';
+import type { Scene } from '../sim/scene-schema.ts';
+import { sceneSafetyLimits } from '../skills/sim-backend.ts';
+import { errorMessage } from './options.ts';
+
+/**
+ * `--robot URL` of run and exec: connects to the robot, with the robot kind and the safety
+ * limits of the scene that describes its cell. On failure prints one line and returns the exit
+ * status (2). The bridges are loaded only here: they pull in mqtt.js and roslib, which a
+ * simulator run never needs.
+ */
+export async function connectRobot(
+  command: string,
+  url: string,
+  scene: Scene,
+  workspacePolicy: 'clamp' | 'reject',
+  timeoutSeconds: number,
+): Promise<BridgeBackend | number> {
+  try {
+    const { createBackend } = await import('../bridge/index.ts');
+    return await createBackend(url, { robot: scene.robot.kind, safety: sceneSafetyLimits(scene, workspacePolicy), timeoutMs: timeoutSeconds * 1000 });
+  } catch (err) {
+    process.stderr.write(`robotool ${command}: --robot: ${errorMessage(err)}\n`);
+    return 2;
+  }
+}
