@@ -179,6 +179,8 @@ type Queued = { t: number; frame?: PoseFrame; event?: TimedEvent };
 const queue: Queued[] = [];
 let playT = 0;
 let latestT = 0;
+/** The server said the episode is over; `hooks.ended` follows once the queue has played out. */
+let endReceived = false;
 
 function enqueue(item: Queued): void {
   queue.push(item);
@@ -195,6 +197,11 @@ function flushLive(until: number): void {
   }
   if (frame) applyFrame(frame);
   if (frame && !hooks.ready) markReady();
+  // The episode has ended for the viewer once what came before the end is on screen.
+  if (endReceived && queue.length === 0 && !hooks.ended) {
+    hooks.ended = true;
+    statusEl.textContent = 'episode ended';
+  }
 }
 
 // ---- replay ----
@@ -301,8 +308,8 @@ function onMessage(m: ServerMessage): void {
       startReplay(m.recording);
       break;
     case 'end':
-      hooks.ended = true;
-      statusEl.textContent = 'episode ended';
+      endReceived = true;
+      flushLive(playT);
       break;
     default: {
       const never: never = m;
