@@ -1,9 +1,9 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
-import type { QuadrupedSpec, Vec3 } from './scene-schema.ts';
+import type { QuadrupedSpec, Vec3 } from '../scene/schema.ts';
 import type { SimRobot } from './robot.ts';
 import type { RobotAttach, SimWorld } from './world.ts';
 import { detour, inflate, type Rect, type XY } from './quadruped-path.ts';
-import { yawOf } from './math.ts';
+import { yawOf } from '../scene/geometry.ts';
 
 /**
  * A Unitree Go1-sized quadruped (body 0.65 × 0.3 × 0.3 m with its legs) as a kinematic body
