@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { STAGE_NAMES, type StageName } from '../stages.ts';
-import { ScriptedLanguageModel, type ScriptedModelOptions } from './scripted.ts';
+import { STAGE_NAMES, type StageName } from '../planner/stages.ts';
+import { ScriptedLanguageModel, type ScriptedModelOptions } from './scripted-model.ts';
 
 /** One stage's recorded answer: the raw model text, or several when the first needed a repair. */
 const RecordedAnswer = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);

@@ -1,4 +1,4 @@
-import { LlmAbortError } from './llm-errors.ts';
+import { LlmAbortError } from '../planner/llm/llm-errors.ts';
 import {
   LANGUAGE_MODEL_SPEC_VERSION,
   estimateTokens,
@@ -8,7 +8,7 @@ import {
   type LlmGenerateOptions,
   type LlmGenerateResult,
   type LlmUsage,
-} from './language-model.ts';
+} from '../planner/llm/language-model.ts';
 
 /** One scripted answer: the text, an error to throw, or a full result. */
 export type ScriptedAnswer =

@@ -1,0 +1,2 @@
+export type { SimRobot } from './world.ts';
+//# sourceMappingURL=robot.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=robot.js.map
