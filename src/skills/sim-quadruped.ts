@@ -1,4 +1,4 @@
-import { QuadrupedRobot } from '../sim/quadruped.ts';
+import { QuadrupedRobot } from '../sim/quadruped/index.ts';
 import type { Vec3 } from '../sim/scene-schema.ts';
 import type { SimWorld } from '../sim/world.ts';
 import type { SkillResult } from './registry.ts';
