@@ -1,8 +1,8 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
-import type { ArmSpec, Vec3 } from './scene-schema.ts';
-import type { SimRobot } from './robot.ts';
+import type { ArmSpec, Vec3 } from '../scene/schema.ts';
+import type { SimRobot } from './world.ts';
 import type { RobotAttach, SimWorld } from './world.ts';
-import { quatMul, rotate, type Q } from './math.ts';
+import { quatMul, rotate, type Q } from '../scene/geometry.ts';
 import { ARM_GEOMETRY, JOINT_VELOCITY_LIMITS, armPoints, forwardKinematics, solveIk, type JointAngles } from './arm-kinematics.ts';
 import { GRIPPER, fingerOffsetY, gripperBox } from './arm-gripper.ts';
 

@@ -1,4 +1,4 @@
-import type { Scene } from './scene-schema.ts';
+import type { Scene } from '../scene/schema.ts';
 import { SimWorld, type RobotAttach, type SimOptions, type SimSnapshot } from './world.ts';
 import { attachArm } from './arm.ts';
 import { attachQuadruped } from './quadruped/index.ts';

@@ -1,4 +1,4 @@
-import type { Vec3 } from '../scene-schema.ts';
+import type { Vec3 } from '../../scene/schema.ts';
 import type { XY } from './path.ts';
 
 /**

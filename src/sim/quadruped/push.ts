@@ -1,7 +1,7 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
-import type { QuadrupedSpec, Vec3 } from '../scene-schema.ts';
+import type { QuadrupedSpec, Vec3 } from '../../scene/schema.ts';
 import type { SimWorld } from '../world.ts';
-import { yawOf } from '../math.ts';
+import { yawOf } from '../../scene/geometry.ts';
 import { detour, inflate, type Rect, type XY } from './path.ts';
 import { BODY_RADIUS, CONTROL_EVERY, NOSE, REACH_TOLERANCE, wrap, type PushTask, type QuadrupedState, type WalkTask } from './body.ts';
 

@@ -1,5 +1,5 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
-import type { QuadrupedSpec, Vec3 } from '../scene-schema.ts';
+import type { QuadrupedSpec, Vec3 } from '../../scene/schema.ts';
 import type { SimWorld } from '../world.ts';
 import type { XY } from './path.ts';
 import { BODY_HALF_LENGTH, BODY_RADIUS, CAPSULE_ALONG_X, G, OFFSET, yawQ, type QuadrupedState } from './body.ts';

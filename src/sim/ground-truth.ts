@@ -1,7 +1,7 @@
-import type { SimWorld } from '../sim/world.ts';
-import { rotate, yawOf } from '../sim/math.ts';
-import type { Vec3 } from '../sim/scene-schema.ts';
-import type { ObservedObject, ObservedRobot, SceneObservation } from './observation.ts';
+import type { SimWorld } from './world.ts';
+import { rotate, yawOf } from '../scene/geometry.ts';
+import type { Vec3 } from '../scene/schema.ts';
+import type { ObservedObject, ObservedRobot, SceneObservation } from '../perception/observation.ts';
 
 const CONTACT_TOLERANCE = 0.005;
 

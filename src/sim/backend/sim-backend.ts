@@ -1,27 +1,14 @@
-import type { SimWorld } from '../sim/world.ts';
-import type { Scene, Vec3 } from '../sim/scene-schema.ts';
-import { observeGroundTruth } from '../perception/ground-truth.ts';
-import type { SceneObservation } from '../perception/observation.ts';
-import type { CallOptions, RobotBackend, SafetyLimits } from './backend.ts';
-import { SKILLS, isSkillName, skillsFor, type SkillResult, type SkillRobot } from './registry.ts';
-import { armMotionSkills } from './sim-arm.ts';
-import { quadrupedMotionSkills } from './sim-quadruped.ts';
+import type { SimWorld } from '../world.ts';
+import type { Scene, Vec3 } from '../../scene/schema.ts';
+import { observeGroundTruth } from '../ground-truth.ts';
+import type { SceneObservation } from '../../perception/observation.ts';
+import type { CallOptions, RobotBackend, SafetyLimits } from '../../skills/backend.ts';
+import { SKILLS, isSkillName, skillsFor, type SkillResult, type SkillRobot } from '../../skills/registry.ts';
+import { armMotionSkills } from './arm-skills.ts';
+import type { SimMotionSkill, SimSkillContext, WorkspacePolicy } from './skill-context.ts';
+import { quadrupedMotionSkills } from './quadruped-skills.ts';
 
-/** What to do with an arm target outside the workspace: clamp it with a warning (RoboTool's simulator) or refuse it. */
-export type WorkspacePolicy = 'clamp' | 'reject';
-
-export interface SimSkillContext {
-  signal?: AbortSignal;
-  workspacePolicy: WorkspacePolicy;
-  /**
-   * Steps the world until `done()` holds or `timeoutSeconds` of simulated time pass.
-   * Resolves true when done, false on time-out; rejects with an AbortError when cancelled.
-   */
-  run(done: () => boolean, timeoutSeconds: number): Promise<boolean>;
-}
-
-/** A motion skill implemented on the simulator. */
-export type SimMotionSkill = (sim: SimWorld, args: readonly unknown[], ctx: SimSkillContext) => Promise<SkillResult>;
+export type { SimMotionSkill, SimSkillContext, WorkspacePolicy } from './skill-context.ts';
 
 export interface SimBackendOptions {
   workspacePolicy?: WorkspacePolicy;

@@ -1,4 +1,4 @@
-import type { Scene, SceneObject, Vec3 } from './scene-schema.ts';
+import type { Scene, SceneObject, Vec3 } from './schema.ts';
 import { jitter, seededRandom } from './random.ts';
 
 export interface NoiseOptions {

@@ -1,5 +1,5 @@
-import type { EpisodeEvent } from '../../planner/episode-events.ts';
-import type { TimedEvent } from './protocol.ts';
+import type { EpisodeEvent } from '../../episode/events.ts';
+import type { TimedEvent } from '../protocol.ts';
 
 /**
  * The side panel of the viewer: the current stage, the executed skill calls, warnings and the

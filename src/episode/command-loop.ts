@@ -1,5 +1,5 @@
 import { Observable, map, merge, share, switchMap, take, takeUntil } from 'rxjs';
-import type { EpisodeEvent } from './episode-events.ts';
+import type { EpisodeEvent } from './events.ts';
 
 /** An e-stop, as the command loop reports it. */
 export interface EstopEvent {

@@ -8,14 +8,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { parseCommandArgs, usageError } from '../cli/options.ts';
-import { trainEs, DEFAULT_ES } from './es.ts';
-import { loadRapier, MAX_CONTROL_STEPS, PHYSICS_DT, SUBSTEPS, SUCCESS_TOLERANCE, MAX_FINGER_SPEED } from './inhand-env.ts';
-import { Mlp } from './mlp.ts';
-import { mlpToOnnx } from './onnx-export.ts';
-import { successStats, seedRange, zeroPolicy, randomPolicy } from './evaluate.ts';
-import type { PolicyCard } from './card.ts';
-import { OBS_LAYOUT, ACTION_LAYOUT } from './layout.ts';
+import { parseCommandArgs, usageError } from './options.ts';
+import { trainEs, DEFAULT_ES } from '../policies/es.ts';
+import { loadRapier, MAX_CONTROL_STEPS, PHYSICS_DT, SUBSTEPS, SUCCESS_TOLERANCE, MAX_FINGER_SPEED } from '../policies/inhand-env.ts';
+import { Mlp } from '../policies/mlp.ts';
+import { mlpToOnnx } from '../policies/onnx-export.ts';
+import { successStats, seedRange, zeroPolicy, randomPolicy } from '../policies/evaluate.ts';
+import type { PolicyCard } from '../policies/card.ts';
+import { OBS_LAYOUT, ACTION_LAYOUT } from '../policies/layout.ts';
 
 const HELP = `usage: npm run train:policy -- [options]
 

@@ -1,11 +1,11 @@
 import { lastValueFrom, tap, toArray, type Observable } from 'rxjs';
-import type { Scene } from '../sim/scene-schema.ts';
+import type { Scene } from '../scene/schema.ts';
 import type { SimWorld } from '../sim/world.ts';
 import { createSim, restoreSim } from '../sim/create.ts';
 import { checkGoal } from '../sim/predicates.ts';
-import { SimBackend, type SimBackendOptions, type WorkspacePolicy } from '../skills/sim-backend.ts';
+import { SimBackend, type SimBackendOptions, type WorkspacePolicy } from '../sim/backend/sim-backend.ts';
 import type { RobotBackend } from '../skills/backend.ts';
-import type { EpisodeEvent } from './episode-events.ts';
+import type { EpisodeEvent } from './events.ts';
 import { runEpisode, type EpisodePlanner, type ProgramRunner, type Twin } from './episode.ts';
 
 export interface SimEpisodeOptions {

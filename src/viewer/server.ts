@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EpisodeEvent } from '../../planner/episode-events.ts';
-import type { MirrorModel, PoseFrame } from '../mirror-model.ts';
+import type { EpisodeEvent } from '../episode/events.ts';
+import type { MirrorModel, PoseFrame } from './mirror-model.ts';
 import type { RecordingData, ServerMessage, TimedEvent } from './protocol.ts';
 import { clientBundle } from './bundle.ts';
 import { viewerHtml } from './page.ts';

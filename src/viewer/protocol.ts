@@ -1,5 +1,5 @@
-import type { EpisodeEvent } from '../../planner/episode-events.ts';
-import type { MirrorModel, PoseFrame } from '../mirror-model.ts';
+import type { EpisodeEvent } from '../episode/events.ts';
+import type { MirrorModel, PoseFrame } from './mirror-model.ts';
 
 /** An episode event stamped with the simulated time (s) of the executing world when it happened. */
 export interface TimedEvent {

@@ -1,8 +1,8 @@
-import { ArmRobot } from '../sim/arm.ts';
-import type { Vec3 } from '../sim/scene-schema.ts';
-import type { SimWorld } from '../sim/world.ts';
-import type { SkillResult } from './registry.ts';
-import type { SimMotionSkill, SimSkillContext } from './sim-backend.ts';
+import { ArmRobot } from '../arm.ts';
+import type { Vec3 } from '../../scene/schema.ts';
+import type { SimWorld } from '../world.ts';
+import type { SkillResult } from '../../skills/registry.ts';
+import type { SimMotionSkill, SimSkillContext } from './skill-context.ts';
 
 /** Extra simulated time a move may take beyond its straight-line duration (joint limits, settling). */
 const MOVE_SLACK_SECONDS = 3;

@@ -1,9 +1,9 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { McapIndexedReader, McapWriter, type IReadable, type IWritable } from '@mcap/core';
-import type { EpisodeEvent } from '../planner/episode-events.ts';
+import type { EpisodeEvent } from '../episode/events.ts';
 import type { MirrorModel, MirrorShape, PoseFrame, Pose7 } from './mirror-model.ts';
-import type { RecordingData, TimedEvent } from './view/protocol.ts';
+import type { RecordingData, TimedEvent } from './protocol.ts';
 
 /**
  * Episode recordings as MCAP files: JSON messages on JSON-schema channels, so that Foxglove

@@ -1,32 +1,11 @@
-import type { Goal } from '../sim/scene-schema.ts';
+import type { Goal } from '../scene/schema.ts';
 import type { SceneObservation } from '../perception/observation.ts';
-import type { SkillStatus } from '../skills/registry.ts';
-import type { StageName } from './stages.ts';
+import type { CallRecord, ProgramErrorInfo } from '../skills/program.ts';
+import type { TokenUsage } from '../planner/planner.ts';
 
-/** One skill call as it happened on a backend (sim twin or robot). */
-export interface CallRecord {
-  skill: string;
-  args: unknown[];
-  status: SkillStatus;
-  value?: unknown;
-  message?: string;
-  warnings: string[];
-  seconds: number;
-}
-
-/** A program error, a budget or a safety stop, as data. */
-export interface ProgramErrorInfo {
-  type: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-/** Token use of one model call. */
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-}
+export type { CallRecord, ProgramErrorInfo } from '../skills/program.ts';
+export type { TokenUsage } from '../planner/planner.ts';
+import type { StageName } from '../planner/stages.ts';
 
 /** Everything an episode reports, in order. Sinks (CLI, viewer, MQTT, recorder) subscribe to these. */
 export type EpisodeEvent =

@@ -1,8 +1,8 @@
-import { QuadrupedRobot } from '../sim/quadruped/index.ts';
-import type { Vec3 } from '../sim/scene-schema.ts';
-import type { SimWorld } from '../sim/world.ts';
-import type { SkillResult } from './registry.ts';
-import type { SimMotionSkill } from './sim-backend.ts';
+import { QuadrupedRobot } from '../quadruped/index.ts';
+import type { Vec3 } from '../../scene/schema.ts';
+import type { SimWorld } from '../world.ts';
+import type { SkillResult } from '../../skills/registry.ts';
+import type { SimMotionSkill } from './skill-context.ts';
 
 /** Extra simulated time a walk may take beyond its straight-line duration (turning, climbing). */
 const WALK_SLACK_SECONDS = 6;

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { MirrorModel, PoseFrame } from './mirror-model.ts';
-import type { RecordingData } from './view/protocol.ts';
-import { startViewServer, type ViewServer } from './view/server.ts';
+import type { RecordingData } from './protocol.ts';
+import { startViewServer, type ViewServer } from './server.ts';
 
 /** Chromium flags for WebGL 2 in software (SwiftShader through ANGLE); no GPU needed. */
 export const SOFTWARE_GL_ARGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox'];

@@ -7,7 +7,7 @@ import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { SceneMirror, cameraFor } from '../mirror.ts';
 import type { MirrorModel, PoseFrame } from '../mirror-model.ts';
-import type { RecordingData, ServerMessage, TimedEvent } from './protocol.ts';
+import type { RecordingData, ServerMessage, TimedEvent } from '../protocol.ts';
 import { EventPanel } from './event-panel.ts';
 import { frameIndexAt } from './frame-index.ts';
 

@@ -1,6 +1,6 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
-import type { Quat, RobotKind, Vec3 } from './scene-schema.ts';
-import type { SimWorld } from './world.ts';
+import type { Quat, RobotKind, Vec3 } from '../scene/schema.ts';
+import type { SimWorld } from '../sim/world.ts';
 
 /**
  * The data a viewer needs to draw a world: every body with the shapes of its colliders, taken

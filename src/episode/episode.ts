@@ -1,61 +1,16 @@
 import { Observable, type Subscriber } from 'rxjs';
-import type { Goal } from '../sim/scene-schema.ts';
+import type { Goal } from '../scene/schema.ts';
 import type { GoalCheck } from '../sim/predicates.ts';
 import type { SceneObservation } from '../perception/observation.ts';
 import type { RobotBackend } from '../skills/backend.ts';
-import type { CallRecord, EpisodeEvent, ProgramErrorInfo } from './episode-events.ts';
-import type { StageFeedback } from './stages.ts';
-import { GoalParseError, parseGoal } from './goal-parse.ts';
+import type { EpisodeEvent } from './events.ts';
+import type { CallRecord, ProgramErrorInfo, ProgramRun, ProgramRunner } from '../skills/program.ts';
+import type { EpisodePlanner, PlanRequest, Proposal, ProposalsEvent } from '../planner/planner.ts';
 
-/** A program a planner proposes; the search planner proposes several, cheapest first. */
-export interface Proposal {
-  program: string;
-  schemas?: string[];
-  cost?: number;
-}
-
-/** What a planner is asked for in one round. */
-export interface PlanRequest {
-  command: string;
-  observation: SceneObservation;
-  /** The goal parsed from the command, when it could be. */
-  goal: Goal | undefined;
-  round: number;
-  feedback?: StageFeedback;
-  signal: AbortSignal;
-}
-
-/** The proposals that end a planning round. */
-export interface ProposalsEvent {
-  type: 'proposals';
-  proposals: Proposal[];
-}
-
-/** A planner: the search stages or the LLM chain. It streams stage events, then its proposals. */
-export interface EpisodePlanner {
-  readonly kind: 'search' | 'llm';
-  /** Whether failures are worth feeding back for another round (a model can repair; exhaustive search cannot). */
-  readonly repairs: boolean;
-  /** Whether the planner needs a goal it can read from the command. */
-  readonly needsGoal: boolean;
-  plan(req: PlanRequest): Observable<EpisodeEvent | ProposalsEvent>;
-}
-
-/** The outcome of running one program through the sandbox and envelope. */
-export interface ProgramRun {
-  ok: boolean;
-  calls: CallRecord[];
-  error: ProgramErrorInfo | null;
-  /** Safety stops and warnings raised while it ran. */
-  events: { type: 'warning' | 'safety-stop'; message: string }[];
-}
-
-/** Runs a program on a backend: the sandbox + safety envelope in production, anything in tests. */
-export type ProgramRunner = (
-  source: string,
-  backend: RobotBackend,
-  opts: { signal: AbortSignal; onCall?: (call: CallRecord) => void },
-) => Promise<ProgramRun>;
+export type { CallRecord, ProgramErrorInfo, ProgramRun, ProgramRunner } from '../skills/program.ts';
+export type { EpisodePlanner, PlanRequest, Proposal, ProposalsEvent } from '../planner/planner.ts';
+import type { StageFeedback } from '../planner/stages.ts';
+import { GoalParseError, parseGoal } from '../planner/goal-parse.ts';
 
 /** A disposable clone of the world a program is tried in before it runs for real. */
 export interface Twin {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { Scene } from './scene-schema.ts';
+import { Scene } from './schema.ts';
 
 /** One thing wrong with a scene file: where (a JSON path such as `objects[2].size[0]`) and why. */
 export interface SceneProblem {

@@ -4,8 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
-const entry = join(here, 'client.ts');
+const root = resolve(here, '../..');
+const entry = join(here, 'client', 'client.ts');
 const cacheDir = join(root, 'node_modules', '.cache', 'robotool-view');
 const cachedCode = join(cacheDir, 'client.js');
 const cachedInputs = join(cacheDir, 'client.inputs.json');

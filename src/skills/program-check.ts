@@ -1,5 +1,5 @@
 import { Script } from 'node:vm';
-import { skillsFor, type SkillRobot } from '../../skills/registry.ts';
+import { skillsFor, type SkillRobot } from './registry.ts';
 
 /**
  * Static checks on a Coder program before anything runs it, so that a broken program goes back
