@@ -1,6 +1,6 @@
 import { SimWorld } from "./world.js";
 import { attachArm } from "./arm.js";
-import { attachQuadruped } from "./quadruped.js";
+import { attachQuadruped } from "./quadruped/index.js";
 /** The robot attach function for a scene's robot kind. */
 export function robotAttachFor(scene) {
     switch (scene.robot.kind) {

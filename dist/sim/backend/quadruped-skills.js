@@ -1,4 +1,4 @@
-import { QuadrupedRobot } from "../quadruped.js";
+import { QuadrupedRobot } from "../quadruped/index.js";
 /** Extra simulated time a walk may take beyond its straight-line duration (turning, climbing). */
 const WALK_SLACK_SECONDS = 6;
 /** Pushing speed the time-out assumes (m/s; the robot pushes at 0.3). */

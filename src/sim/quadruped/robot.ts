@@ -1,6 +1,6 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
 import type { QuadrupedSpec, Vec3 } from '../../scene/schema.ts';
-import type { SimRobot } from '../robot.ts';
+import type { SimRobot } from '../world.ts';
 import type { RobotAttach, SimWorld } from '../world.ts';
 import type { XY } from './path.ts';
 import {

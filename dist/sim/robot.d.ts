@@ -1,2 +1,0 @@
-export type { SimRobot } from './world.ts';
-//# sourceMappingURL=robot.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=robot.js.map
