@@ -48,7 +48,7 @@ import { Pusher } from './push.ts';
  * - Pushing: a flat plate at the front (the forelegs and chest) collides only while pushing.
  *   The controller then ignores the pushed object and the kinematic body drives into it at the
  *   push speed; Rapier's solver moves the object. (The controller's own impulses push a 5 kg box
- *   at about half the commanded speed, see DESIGN, so they are off.) Otherwise the controller
+ *   at about half the commanded speed, see docs/ARCHITECTURE.md, so they are off.) Otherwise the controller
  *   keeps its offset from everything, so walking never shoves or drags objects.
  *
  * The locomotion controller runs every CONTROL_EVERY physics steps (60 Hz at dt 1/240, a typical
@@ -85,7 +85,7 @@ const MAX_RISE = 1;
 /**
  * Solver iterations in a quadruped's world, the main cost of a step (at most: a world configured
  * with fewer keeps its count). The world's default of 16 is for an arm pressing a held tool into
- * fixed geometry (DESIGN); the quadruped only stands on, walks over and pushes objects: a few
+ * fixed geometry (docs/ARCHITECTURE.md); the quadruped only stands on, walks over and pushes objects: a few
  * more while the plate pushes (the kinematic body drives into the pushed object). Measured here
  * with the three quadruped reference programs under ±1 cm pose noise, seeds 1–40: 6/8 failed
  * none (16 everywhere failed one climb-sofa seed; 6 everywhere, two push-vase and one
