@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadScene, TASKS } from '../scene/file.ts';
-import { randomVariant } from '../scene/variants.ts';
+import { randomVariant, withPoseNoise } from '../scene/variants.ts';
 import { runSimEpisode } from '../episode/sim-episode.ts';
 import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
@@ -19,6 +19,8 @@ options:
   --first-seed N         first seed (default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
+  --perception truth|camera  plan from the truth (default) or from the depth cameras, the
+                         catalogue's positions off by up to 2 cm; outcomes are judged on the truth
   --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
                          meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }`;
 
@@ -41,6 +43,8 @@ export interface BenchOptions {
   firstSeed?: number;
   planner: EpisodePlanner;
   rename?: boolean;
+  /** `camera`: plan from the depth cameras; the catalogue's positions are the variant's, off by up to 2 cm. */
+  perception?: 'truth' | 'camera';
   onProgress?: (done: number, total: number, task: string, ok: boolean) => void;
 }
 
@@ -57,7 +61,8 @@ export async function runBench(opts: BenchOptions): Promise<TaskBenchResult[]> {
       const seed = (opts.firstSeed ?? 1) + i;
       const scene = randomVariant(base, { seed, rename: opts.rename ?? true });
       const t0 = performance.now();
-      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner });
+      const camera = opts.perception === 'camera' ? { perception: 'camera' as const, catalogue: withPoseNoise(scene, { seed: seed + 10007, poseNoise: 0.02 }) } : {};
+      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner, ...camera });
       const wall = (performance.now() - t0) / 1000;
       const outcome = events.findLast((e) => e.type === 'outcome');
       const ok = outcome?.type === 'outcome' && outcome.success;
@@ -94,6 +99,7 @@ export default async function benchCommand(argv: string[]): Promise<number> {
         'first-seed': { type: 'string', default: '1' },
         planner: { type: 'string', default: 'search' },
         'no-rename': { type: 'boolean', default: false },
+        perception: { type: 'string', default: 'truth' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -117,6 +123,10 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     process.stderr.write('robotool bench: --seeds must be a positive whole number\n');
     return 2;
   }
+  if (values.perception !== 'truth' && values.perception !== 'camera') {
+    process.stderr.write(`robotool bench: --perception must be truth or camera, not "${values.perception}"\n`);
+    return 2;
+  }
   let planner: EpisodePlanner;
   try {
     ({ planner } = await createPlanner({ planner: values.planner }));
@@ -131,6 +141,7 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     firstSeed: Number(values['first-seed']),
     planner,
     rename: !values['no-rename'],
+    perception: values.perception,
     onProgress: (done, total, task, ok) => {
       const text = `${bar(done, total)} ${task} ${ok ? 'ok' : 'FAILED'}`;
       process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);

@@ -6,6 +6,7 @@ import { checkGoal, type GoalCheck } from '../sim/predicates.ts';
 import type { Scene } from '../scene/schema.ts';
 import type { CallRecord } from '../episode/events.ts';
 import { SimBackend } from '../sim/backend/sim-backend.ts';
+import { CameraPerception } from '../sim/camera-perception.ts';
 import { connectRobot } from './robot.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
 import { shown } from './progress.ts';
@@ -19,6 +20,8 @@ safety envelope, and prints the trace of skill calls, warnings, and the outcome.
 options:
   --scene TASK|FILE        a bundled task (reach-milk, grasp-can, …) or a scene file (required)
   --seed N                 perturb object positions by ±1 cm with this seed
+  --perception truth|camera  answer the program's queries from the simulator's truth (default) or
+                           from the scene's depth cameras (perceived again after every motion)
   --workspace clamp|reject what to do with arm targets outside the workspace (default clamp)
   --robot URL              run on hardware instead: mqtt://host:1883[?prefix=P] or ros://host:9090
                            (rosbridge); the scene gives the robot kind and the safety limits
@@ -35,6 +38,7 @@ export default async function execCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs('exec', HELP, argv, {
     scene: { type: 'string' },
     seed: { type: 'string' },
+    perception: { type: 'string', default: 'truth' },
     workspace: { type: 'string', default: 'clamp' },
     robot: { type: 'string' },
     timeout: { type: 'string', default: '60' },
@@ -48,14 +52,16 @@ export default async function execCommand(argv: string[]): Promise<number> {
   if (values.workspace !== 'clamp' && values.workspace !== 'reject') return usageError(`--workspace must be clamp or reject, not "${values.workspace}"`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) return usageError(`--seed must be an integer, not "${values.seed}"`);
+  if (values.perception !== 'truth' && values.perception !== 'camera') return usageError(`--perception must be truth or camera, not "${values.perception}"`);
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) return usageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`);
 
   let source: string;
   let scene: Scene;
+  let catalogue: Scene;
   try {
     source = await readFile(file, 'utf8');
-    scene = await loadScene(values.scene);
+    scene = catalogue = await loadScene(values.scene);
     if (seed !== undefined) scene = withPoseNoise(scene, { seed, poseNoise: 0.01 });
   } catch (err) {
     process.stderr.write(`robotool exec: ${errorMessage(err)}\n`);
@@ -85,7 +91,8 @@ export default async function execCommand(argv: string[]): Promise<number> {
     } else {
       const sim = await createSim(scene);
       try {
-        run = await runProgram(source, new SimBackend(sim, { workspacePolicy: values.workspace }), runOpts);
+        const perception = values.perception === 'camera' ? { perception: CameraPerception.forScene(scene, catalogue) } : {};
+        run = await runProgram(source, new SimBackend(sim, { workspacePolicy: values.workspace, ...perception }), runOpts);
         goal = checkGoal(sim, scene.goal);
       } finally {
         sim.free();

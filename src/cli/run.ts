@@ -27,6 +27,8 @@ options:
                            planner,calculator,coder | analyzer,planner,calculator,coder (default)
   --config FILE            robotool.config.json with an "llm" section (default ./robotool.config.json)
   --seed N                 perturb object positions by ±1 cm with this seed
+  --perception truth|camera  plan and answer queries from the simulator's truth (default) or from
+                           the scene's depth cameras through the perception pipeline
   --max-repairs N          repair rounds after a failed program (LLM; default 2)
   --workspace clamp|reject what to do with arm targets outside the workspace (default clamp)
   --unverified             run without trying the program in a twin first (explicit override)
@@ -52,6 +54,7 @@ export default async function runCommand(argv: string[]): Promise<number> {
     stages: { type: 'string' },
     config: { type: 'string' },
     seed: { type: 'string' },
+    perception: { type: 'string', default: 'truth' },
     'max-repairs': { type: 'string' },
     workspace: { type: 'string', default: 'clamp' },
     unverified: { type: 'boolean', default: false },
@@ -76,11 +79,13 @@ export default async function runCommand(argv: string[]): Promise<number> {
   if (values.robot && (values.view || values.record || values.png)) {
     return usageError('run', HELP, '--view, --record and --png show the simulated world; with --robot nothing simulated moves');
   }
+  if (values.perception !== 'truth' && values.perception !== 'camera') return usageError('run', HELP, `--perception must be truth or camera, not "${values.perception}"`);
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) return usageError('run', HELP, `--timeout must be a positive number of seconds, not "${values.timeout}"`);
   let scene: Scene;
+  let catalogue: Scene;
   try {
-    scene = await loadScene(values.scene);
+    scene = catalogue = await loadScene(values.scene);
     if (values.seed !== undefined) scene = withPoseNoise(scene, { seed: Number(values.seed), poseNoise: 0.01 });
   } catch (err) {
     process.stderr.write(`robotool run: ${errorMessage(err)}\n`);
@@ -116,6 +121,8 @@ export default async function runCommand(argv: string[]): Promise<number> {
     runProgram: sandboxRunner({}),
     workspacePolicy: values.workspace,
     unverified: values.unverified,
+    perception: values.perception,
+    catalogue,
     ...(values['max-repairs'] !== undefined ? { maxRepairRounds: Number(values['max-repairs']) } : {}),
     ...(sinks.onFrame ? { onFrame: sinks.onFrame, frameEvery: 8 } : {}),
   });

@@ -3,6 +3,7 @@ import type { Scene } from '../scene/schema.ts';
 import type { SimWorld } from '../sim/world.ts';
 import { createSim, restoreSim } from '../sim/create.ts';
 import { checkGoal } from '../sim/predicates.ts';
+import { CameraPerception } from '../sim/camera-perception.ts';
 import { SimBackend, type SimBackendOptions, type WorkspacePolicy } from '../sim/backend/sim-backend.ts';
 import type { RobotBackend } from '../skills/backend.ts';
 import type { EpisodeEvent } from './events.ts';
@@ -26,6 +27,14 @@ export interface SimEpisodeOptions {
    * Nothing checks the task's predicate on the real robot (no simulated world follows it).
    */
   robot?: RobotBackend;
+  /**
+   * `camera`: the planner and the program's queries see the scene through the scene's depth
+   * cameras and the perception pipeline; the outcome is still judged on the simulated truth.
+   * Default `truth`.
+   */
+  perception?: 'truth' | 'camera';
+  /** The scene whose object list is the perception catalogue (default `scene`): what the user said is there. */
+  catalogue?: Scene;
 }
 
 /** A simulator episode: the simulated world, the backend that executes and the episode's event stream. */
@@ -44,15 +53,18 @@ export interface SimEpisode {
 export async function createSimEpisode(opts: SimEpisodeOptions): Promise<SimEpisode> {
   const sim = await createSim(opts.scene);
   const policy = opts.workspacePolicy ?? 'clamp';
+  const perception = opts.perception === 'camera' ? CameraPerception.forScene(opts.scene, opts.catalogue ?? opts.scene) : undefined;
+  let twins = 0;
   const backend = new SimBackend(sim, {
     workspacePolicy: policy,
+    ...(perception ? { perception } : {}),
     ...(opts.onFrame ? { onFrame: opts.onFrame } : {}),
     ...(opts.frameEvery ? { frameEvery: opts.frameEvery } : {}),
   });
   const twin = async (): Promise<Twin> => {
     const clone = await restoreSim(opts.scene, sim.snapshot());
     return {
-      backend: new SimBackend(clone, { workspacePolicy: policy }),
+      backend: new SimBackend(clone, { workspacePolicy: policy, ...(perception ? { perception: perception.clone(++twins) } : {}) }),
       check: (goal) => checkGoal(clone, goal),
       free: () => clone.free(),
     };

@@ -109,6 +109,40 @@ export const RobotSpec = z.discriminatedUnion('kind', [ArmSpec, QuadrupedSpec]);
 export type RobotSpec = z.infer<typeof RobotSpec>;
 export type RobotKind = RobotSpec['kind'];
 
+/**
+ * A depth camera in the scene: where it is, what it looks at, its pinhole intrinsics and how
+ * its depth is corrupted. Depth noise grows with the square of the range, as with
+ * structured-light and stereo sensors: sigma(z) = depthNoise * z^2 (z in m).
+ */
+export const CameraSpec = z
+  .strictObject({
+    name: z.string().min(1),
+    /** Optical centre in the scene frame (m). */
+    position: Vec3,
+    /** A point on the optical axis (m); the image's up is the scene's +z. */
+    lookAt: Vec3,
+    width: z.number().int().min(8).max(2048).default(160),
+    height: z.number().int().min(8).max(2048).default(120),
+    /** Focal lengths and principal point (pixels); default: a 60 degree horizontal field of view, centred. */
+    fx: z.number().positive().optional(),
+    fy: z.number().positive().optional(),
+    cx: z.number().optional(),
+    cy: z.number().optional(),
+    depthNoise: z.number().min(0).default(0.0005).describe('standard deviation of depth (m) at 1 m range; it grows with range squared'),
+    dropout: z.number().min(0).max(0.9).default(0.01).describe('fraction of pixels that return no depth'),
+    maxRange: z.number().positive().default(8).describe('beyond this range (m) a pixel returns no depth'),
+  })
+  .superRefine((c, ctx) => {
+    const d = [0, 1, 2].map((i) => c.lookAt[i]! - c.position[i]!);
+    if (Math.hypot(d[0]!, d[1]!, d[2]!) < 1e-6) ctx.addIssue({ code: 'custom', path: ['lookAt'], message: 'lookAt must differ from position' });
+  });
+export type CameraSpec = z.infer<typeof CameraSpec>;
+export type CameraSpecInput = z.input<typeof CameraSpec>;
+
+/** The `sensors` section of a scene file. */
+export const Sensors = z.strictObject({ cameras: z.array(CameraSpec).min(1) });
+export type Sensors = z.infer<typeof Sensors>;
+
 /** Success predicates, as data so that they survive renaming objects. */
 export const Goal = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('grasped'), object: z.string(), minLift: z.number().min(0).default(0.02) }),
@@ -134,6 +168,8 @@ export const Scene = z
     keepOut: z.array(z.strictObject({ name: z.string(), min: Vec3, max: Vec3 })).default([]),
     /** Simulated seconds a whole episode may take. */
     timeLimit: positive.default(120),
+    /** Depth cameras for `--perception camera`; absent = one default camera (see scene/camera.ts). */
+    sensors: Sensors.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Map<string, number>();

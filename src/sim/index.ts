@@ -5,3 +5,5 @@ export { SimWorld, buttonDepth, type Pose, type RobotAttach, type SimEvent, type
 export { checkGoal, type GoalCheck } from './predicates.ts';
 export { observeGroundTruth } from './ground-truth.ts';
 export { SimBackend, sceneSafetyLimits, type SimBackendOptions, type WorkspacePolicy } from './backend/sim-backend.ts';
+export { renderDepth, type DepthFrame } from './camera.ts';
+export { CameraPerception } from './camera-perception.ts';

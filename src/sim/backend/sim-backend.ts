@@ -1,6 +1,7 @@
 import type { SimWorld } from '../world.ts';
 import type { Scene, Vec3 } from '../../scene/schema.ts';
 import { observeGroundTruth } from '../ground-truth.ts';
+import type { CameraPerception } from '../camera-perception.ts';
 import type { SceneObservation } from '../../perception/observation.ts';
 import type { CallOptions, RobotBackend, SafetyLimits } from '../../skills/backend.ts';
 import { SKILLS, isSkillName, skillsFor, type SkillResult, type SkillRobot } from '../../skills/registry.ts';
@@ -17,6 +18,11 @@ export interface SimBackendOptions {
   frameEvery?: number;
   /** Yield to the event loop every this many steps so that cancellation and I/O get a turn. */
   yieldEvery?: number;
+  /**
+   * Plan and answer queries from depth cameras instead of ground truth (`--perception camera`);
+   * perceived again after every motion.
+   */
+  perception?: CameraPerception;
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -65,6 +71,7 @@ export class SimBackend implements RobotBackend {
     if (!impl) return { value: null, status: 'failed', message: `${skill} is not implemented in the simulator`, warnings: [], seconds: 0 };
     const t0 = this.sim.time;
     const result = await impl(this.sim, args, this.context(opts.signal));
+    this.opts.perception?.afterMotion(this.sim);
     return { ...result, seconds: this.sim.time - t0 };
   }
 
@@ -73,7 +80,7 @@ export class SimBackend implements RobotBackend {
   }
 
   async observe(): Promise<SceneObservation> {
-    return observeGroundTruth(this.sim);
+    return this.opts.perception ? this.opts.perception.observe(this.sim) : observeGroundTruth(this.sim);
   }
 
   private context(signal: AbortSignal | undefined): SimSkillContext {
@@ -100,6 +107,26 @@ export class SimBackend implements RobotBackend {
     };
   }
 
+  /** Queries answered from the perceived scene: what the cameras saw, not where the objects are. */
+  private perceivedQuery(perception: CameraPerception, skill: string, name: string): SkillResult {
+    const ok = (value: unknown): SkillResult => ({ value, status: 'ok', warnings: [], seconds: 0 });
+    const fail = (message: string): SkillResult => ({ value: null, status: 'failed', message, warnings: [], seconds: 0 });
+    const objects = perception.observe(this.sim).objects;
+    const o = objects.find((x) => x.name === name);
+    if (!o) return fail(`no object named "${name}" in the perceived scene; objects: ${objects.map((x) => x.name).join(', ')}`);
+    switch (skill) {
+      case 'get_center':
+      case 'get_position':
+        return ok(o.center);
+      case 'get_size':
+        return ok(o.size);
+      case 'get_graspable_point':
+        return o.graspablePoint ? ok(o.graspablePoint) : fail(`${name} has no graspable point`);
+      default:
+        return fail(`unknown query ${skill}`);
+    }
+  }
+
   private query(skill: string, args: readonly unknown[]): SkillResult {
     const ok = (value: unknown): SkillResult => ({ value, status: 'ok', warnings: [], seconds: 0 });
     const fail = (message: string): SkillResult => ({ value: null, status: 'failed', message, warnings: [], seconds: 0 });
@@ -110,6 +137,7 @@ export class SimBackend implements RobotBackend {
       return ok([0, 1, 2].map((i) => [min[i], max[i]]));
     }
     const name = String(args[0]);
+    if (this.opts.perception) return this.perceivedQuery(this.opts.perception, skill, name);
     if (!this.sim.objectNames().includes(name)) {
       return fail(`no object named "${name}"; objects: ${this.sim.objectNames().join(', ')}`);
     }
