@@ -19,6 +19,8 @@ export interface CloudPoint {
   sigma: number;
   /** Sine of the angle the ray makes with the horizontal (how obliquely it sees a horizontal surface). */
   elevation: number;
+  /** The camera it was seen from (depth noise moves a point along the ray from here). */
+  from: readonly [number, number, number];
 }
 
 /** Neighbour offset for normals: a wider baseline averages depth noise. */
@@ -112,6 +114,7 @@ export function depthToCloud(images: readonly DepthImage[]): CloudPoint[] {
           spacing: (d * len) / cam.fx,
           sigma: cam.depthNoise * d * d,
           elevation: Math.abs(r[2]) / len,
+          from: cam.position,
         });
       }
     }

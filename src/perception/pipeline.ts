@@ -112,6 +112,25 @@ const median = (xs: number[]): number => {
   return s.length === 0 ? NaN : s[Math.floor(s.length / 2)]!;
 };
 
+/** Convex hull of points in the plane (Andrew's monotone chain). */
+function convexHull(pts: readonly { x: number; y: number }[]): { x: number; y: number }[] {
+  if (pts.length <= 3) return [...pts];
+  const s = [...pts].sort((a, b) => a.x - b.x || a.y - b.y);
+  const cross = (o: { x: number; y: number }, a: { x: number; y: number }, b: { x: number; y: number }): number => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+  const lower: { x: number; y: number }[] = [];
+  for (const p of s) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: { x: number; y: number }[] = [];
+  for (let i = s.length - 1; i >= 0; i--) {
+    const p = s[i]!;
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
+}
+
 /** The rectangle at angle `t` (rad) around the points, padded by `pad`, and its area. */
 function rectAt(pts: readonly { x: number; y: number }[], t: number, pad: number): { rect: Rect; area: number } {
   const c = Math.cos(t);
@@ -136,7 +155,9 @@ function rectAt(pts: readonly { x: number; y: number }[], t: number, pad: number
  * `pad`. An angle in `prefer` (the catalogue's yaws) wins when its rectangle is at most 8%
  * larger: a few noisy edge points should not turn a box the user placed square.
  */
-function fitRect(pts: readonly { x: number; y: number }[], pad: number, prefer: readonly number[] = []): Rect {
+function fitRect(all: readonly { x: number; y: number }[], pad: number, prefer: readonly number[] = []): Rect {
+  // A rectangle around the points is a rectangle around their convex hull: far fewer points.
+  const pts = convexHull(all);
   let best = rectAt(pts, 0, pad);
   for (let deg = 1; deg < 90; deg++) {
     const r = rectAt(pts, (deg * Math.PI) / 180, pad);
@@ -156,6 +177,56 @@ function inRect(r: Rect, x: number, y: number, margin: number): boolean {
   const dx = x - r.cx;
   const dy = y - r.cy;
   return Math.abs(dx * c + dy * s) <= r.len / 2 + margin && Math.abs(-dx * s + dy * c) <= r.wid / 2 + margin;
+}
+
+/**
+ * Edges are sampled only every pixel: the outermost sample lies on average half a sample inside
+ * the edge. On a flat top that is half the pixel footprint across the line of sight and half of
+ * it divided by the sine of the elevation along it; the rectangle grows by that much.
+ */
+function padRect(r: Rect, up: readonly CloudPoint[]): Rect {
+  if (up.length === 0) return r;
+  const spacing = median(up.map((p) => p.spacing));
+  const elevation = median(up.map((p) => p.elevation));
+  const from = up[0]!.from;
+  const view = Math.atan2(r.cy - from[1], r.cx - from[0]);
+  const along = (0.5 * spacing) / Math.max(elevation, 0.25);
+  const across = 0.5 * spacing;
+  const c = Math.abs(Math.cos(view - r.theta));
+  const s = Math.abs(Math.sin(view - r.theta));
+  return { ...r, len: r.len + c * along + s * across, wid: r.wid + s * along + c * across };
+}
+
+/**
+ * Moves each edge of a top's rectangle out to the wall below it where the cameras saw that wall:
+ * to the median of the wall's points across the edge (depth noise scatters them both ways along
+ * the ray, so the median, not the extreme, is where the wall is). Edges without a seen wall keep
+ * the padded top's edge.
+ */
+function withWalls(padded: Rect, top: Rect, side: readonly CloudPoint[]): Rect {
+  const c = Math.cos(top.theta);
+  const s = Math.sin(top.theta);
+  const a = side.map((p) => (p.x - top.cx) * c + (p.y - top.cy) * s);
+  const b = side.map((p) => -(p.x - top.cx) * s + (p.y - top.cy) * c);
+  // Start from the padded rectangle's edges, in the top's frame.
+  const pc = (padded.cx - top.cx) * c + (padded.cy - top.cy) * s;
+  const pd = -(padded.cx - top.cx) * s + (padded.cy - top.cy) * c;
+  let a0 = pc - padded.len / 2, a1 = pc + padded.len / 2, b0 = pd - padded.wid / 2, b1 = pd + padded.wid / 2;
+  const wall = (coord: number[], other: number[], edge: number, sign: number, half: number): number | null => {
+    const pts = coord.filter((v, i) => sign * (v - edge) > -0.01 && Math.abs(other[i]!) <= half);
+    return pts.length >= 5 ? median(pts) : null;
+  };
+  const e1 = wall(a, b, top.len / 2, 1, top.wid / 2);
+  const e0 = wall(a, b, -top.len / 2, -1, top.wid / 2);
+  const f1 = wall(b, a, top.wid / 2, 1, top.len / 2);
+  const f0 = wall(b, a, -top.wid / 2, -1, top.len / 2);
+  if (e1 !== null) a1 = Math.max(top.len / 2, e1);
+  if (e0 !== null) a0 = Math.min(-top.len / 2, e0);
+  if (f1 !== null) b1 = Math.max(top.wid / 2, f1);
+  if (f0 !== null) b0 = Math.min(-top.wid / 2, f0);
+  const am = (a0 + a1) / 2;
+  const bm = (b0 + b1) / 2;
+  return { cx: top.cx + am * c - bm * s, cy: top.cy + am * s + bm * c, len: a1 - a0, wid: b1 - b0, theta: top.theta };
 }
 
 /** How far a point lies outside a rectangle (0 inside). */
@@ -191,17 +262,29 @@ function rectGap(a: Rect, b: Rect): number {
 
 /** Union-find clustering of points: linked when close in the plane and at nearly the same height. */
 function clusterUp(points: CloudPoint[]): CloudPoint[][] {
-  const link = (p: CloudPoint): number => Math.max(0.008, (2.5 * p.spacing) / Math.max(p.elevation, 0.25));
-  const cell = Math.max(0.02, ...points.map(link));
-  const grid = new Map<string, number[]>();
-  const key = (i: number, j: number): string => `${i},${j}`;
+  const n = points.length;
+  const link = new Float64Array(n);
+  const tol = new Float64Array(n);
   points.forEach((p, k) => {
-    const kk = key(Math.floor(p.x / cell), Math.floor(p.y / cell));
+    link[k] = Math.max(0.008, (2.5 * p.spacing) / Math.max(p.elevation, 0.25));
+    tol[k] = Math.max(0.003, 4 * p.sigma);
+  });
+  let cell = 0.02;
+  for (let k = 0; k < n; k++) if (link[k]! > cell) cell = link[k]!;
+  const grid = new Map<number, number[]>();
+  const key = (i: number, j: number): number => i * 1_000_003 + j;
+  const ci = new Int32Array(n);
+  const cj = new Int32Array(n);
+  points.forEach((p, k) => {
+    ci[k] = Math.floor(p.x / cell);
+    cj[k] = Math.floor(p.y / cell);
+    const kk = key(ci[k]!, cj[k]!);
     const list = grid.get(kk);
     if (list) list.push(k);
     else grid.set(kk, [k]);
   });
-  const parent = points.map((_, i) => i);
+  const parent = new Int32Array(n);
+  for (let k = 0; k < n; k++) parent[k] = k;
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -209,26 +292,27 @@ function clusterUp(points: CloudPoint[]): CloudPoint[][] {
     }
     return i;
   };
-  points.forEach((p, k) => {
-    const ci = Math.floor(p.x / cell);
-    const cj = Math.floor(p.y / cell);
-    const rp = link(p);
+  for (let k = 0; k < n; k++) {
+    const p = points[k]!;
     for (let di = -1; di <= 1; di++) {
       for (let dj = -1; dj <= 1; dj++) {
-        for (const m of grid.get(key(ci + di, cj + dj)) ?? []) {
+        const list = grid.get(key(ci[k]! + di, cj[k]! + dj));
+        if (!list) continue;
+        for (const m of list) {
           if (m <= k) continue;
           const q = points[m]!;
-          const r = Math.max(rp, link(q));
-          const dz = Math.abs(p.z - q.z);
-          if (dz > Math.max(0.003, 4 * Math.max(p.sigma, q.sigma))) continue;
-          if ((p.x - q.x) ** 2 + (p.y - q.y) ** 2 > r * r) continue;
+          if (Math.abs(p.z - q.z) > Math.max(tol[k]!, tol[m]!)) continue;
+          const r = Math.max(link[k]!, link[m]!);
+          const dx = p.x - q.x;
+          const dy = p.y - q.y;
+          if (dx * dx + dy * dy > r * r) continue;
           const a = find(k);
           const b = find(m);
           if (a !== b) parent[a] = b;
         }
       }
     }
-  });
+  }
   const groups = new Map<number, CloudPoint[]>();
   points.forEach((p, k) => {
     const r = find(k);
@@ -286,14 +370,29 @@ export function perceive(input: PerceiveInput): PerceptionResult {
       const spacing = median(up.map((p) => p.spacing));
       return { up, side: [], top: median(up.map((p) => p.z)), rect: fitRect(up, 0, prefer), bottom: groundZ, supportTop: groundZ, spacing };
     });
+  // Depth noise moves a point along its ray: slide each point of a flat top back along its ray
+  // onto the top's height, which leaves the top's outline sharp instead of frayed by noise.
+  for (const r of regions) {
+    // Points well off the top's height (a wall's foot read as flat at a concave corner) are dropped.
+    const near = r.up.filter((p) => Math.abs(p.z - r.top) <= Math.max(0.003, 2 * p.sigma));
+    if (near.length >= 4) r.up = near;
+    r.up = r.up.map((p) => {
+      const dz = p.z - p.from[2];
+      if (Math.abs(dz) < 1e-6) return p;
+      const t = (r.top - p.from[2]) / dz;
+      return { ...p, x: p.from[0] + t * (p.x - p.from[0]), y: p.from[1] + t * (p.y - p.from[1]), z: r.top };
+    });
+    r.rect = fitRect(r.up, 0, prefer);
+  }
   // Side points (walls of objects) widen the footprint of the surface they hang from.
+  // Walls beyond ~4 m are left out: there depth noise (along the ray) smears a wall over centimetres.
   for (const p of cloud) {
-    if (p.up || !above(p)) continue;
+    if (p.up || !above(p) || p.sigma > 0.008) continue;
     let best: Region | undefined;
     let bestGap = Infinity;
     for (const r of regions) {
       if (r.top < p.z - Math.max(0.01, 3 * p.sigma)) continue;
-      const margin = Math.max(0.005, 0.5 * r.spacing);
+      const margin = Math.max(0.01, 2 * r.spacing);
       if (!inRect(r.rect, p.x, p.y, margin)) continue;
       const gap = rectDistance(r.rect, p.x, p.y);
       if (gap < bestGap - 1e-4 || (gap < bestGap + 1e-4 && best && r.top < best.top)) {
@@ -303,9 +402,7 @@ export function perceive(input: PerceiveInput): PerceptionResult {
     }
     best?.side.push(p);
   }
-  for (const r of regions) {
-    r.rect = fitRect([...r.up, ...r.side], 0.5 * r.spacing, prefer);
-  }
+  for (const r of regions) r.rect = withWalls(padRect(r.rect, r.up), r.rect, r.side);
   // What each surface rests on: the highest lower surface under its centre, else the support plane.
   for (const r of regions) {
     let support = groundZ;
@@ -319,7 +416,7 @@ export function perceive(input: PerceiveInput): PerceptionResult {
   const segmentOf = (ids: number[]): Segment => {
     const rs = ids.map((i) => regions[i]!);
     const pts = rs.flatMap((r) => [...r.up, ...r.side]);
-    const rect = ids.length === 1 ? rs[0]!.rect : fitRect(pts, 0.5 * Math.max(...rs.map((r) => r.spacing)), prefer);
+    const rect = ids.length === 1 ? rs[0]!.rect : padRect(fitRect(pts, 0, prefer), rs.flatMap((r) => r.up));
     const up = rs.flatMap((r) => r.up);
     const tight = fitRect(up, 0);
     // Round or square: a rectangle's corners hold about 21% of its area, a disc's none.
