@@ -24,7 +24,11 @@ export interface Pose {
   rotation: Quat;
 }
 
-/** Everything needed to rebuild a world bit-identically: Rapier's snapshot plus robotool's own state. */
+/**
+ * Everything needed to rebuild a world bit-identically: Rapier's snapshot plus robotool's own
+ * state. Taking one also rebuilds the world it was taken from out of the same bytes (see
+ * `SimWorld.snapshot`), so the world and every restore of it continue identically.
+ */
 export interface SimSnapshot {
   rapier: Uint8Array;
   state: WorldState;
@@ -65,10 +69,11 @@ export class SimWorld {
 
   private constructor(
     readonly R: Rapier,
-    readonly world: RAPIER.World,
+    private rapierWorld: RAPIER.World,
     readonly scene: Scene,
     private readonly st: WorldState,
     dt: number,
+    private readonly attach: RobotAttach | undefined,
   ) {
     // Keep the step as a double: Rapier stores it as f32, which would make `time` drift.
     this.dt = dt;
@@ -100,8 +105,10 @@ export class SimWorld {
       initialBottom[o.name] = o.position[2] - o.size[2] / 2;
     }
     const st: WorldState = { dt, time: 0, steps: 0, objects, broken: [], joined: [], pressed: [], initialBottom };
-    const sim = new SimWorld(R, world, scene, st, opts.dt ?? 1 / 240);
+    const sim = new SimWorld(R, world, scene, st, opts.dt ?? 1 / 240, attach);
     if (attach) sim.robot = attach(sim);
+    // Born from bytes, like every twin of it (see snapshot()).
+    sim.snapshot();
     return sim;
   }
 
@@ -109,17 +116,42 @@ export class SimWorld {
   static async restore(scene: Scene, snap: SimSnapshot, attach: RobotAttach | undefined): Promise<SimWorld> {
     const R = await loadRapier();
     const world = R.World.restoreSnapshot(snap.rapier);
-    const sim = new SimWorld(R, world, scene, structuredClone(snap.state), snap.state.dt);
-    if (attach) sim.robot = attach(sim, snap.robot);
+    const sim = new SimWorld(R, world, scene, structuredClone(snap.state), snap.state.dt, attach);
+    if (attach) sim.robot = attach(sim, structuredClone(snap.robot));
     return sim;
   }
 
+  /** The Rapier world. Replaced by `snapshot()`: look it up each time, never keep it. */
+  get world(): RAPIER.World {
+    return this.rapierWorld;
+  }
+
+  /**
+   * A snapshot of the world now. The world itself then continues from the same bytes: its Rapier
+   * world is rebuilt from the snapshot and its robot re-attached from the saved state.
+   *
+   * Why: Rapier's snapshot leaves out state that steers later steps, above all the broad phase's
+   * BVH workspace (its incremental re-optimisation; `serde(skip)` in Rapier) and with it the
+   * tree's layout, which orders the shape casts of the quadruped's character controller and of
+   * its own support rays. A world that goes on from its in-memory state and a clone restored from
+   * the bytes therefore drift apart from the first contact query (measured: the quadruped's body
+   * 2e-9 m apart at the first push contact, then pushes ending at other times), and a program
+   * verified in a twin could fail when executed. Restored from the same bytes, the two are
+   * bit-identical.
+   */
   snapshot(): SimSnapshot {
-    return {
-      rapier: this.world.takeSnapshot(),
+    if (this.freed) throw new Error('SimWorld used after free()');
+    const snap: SimSnapshot = {
+      rapier: this.rapierWorld.takeSnapshot(),
       state: structuredClone(this.st),
       robot: structuredClone(this.robot?.saveState()),
     };
+    const rebuilt = this.R.World.restoreSnapshot(snap.rapier);
+    this.robot?.free();
+    this.rapierWorld.free();
+    this.rapierWorld = rebuilt;
+    if (this.attach) this.robot = this.attach(this, structuredClone(snap.robot));
+    return snap;
   }
 
   get time(): number {
@@ -256,7 +288,7 @@ export class SimWorld {
     this.freed = true;
     this.robot?.free();
     this.eventQueue.free();
-    this.world.free();
+    this.rapierWorld.free();
   }
 
   private emit(e: SimEvent): void {
