@@ -43,6 +43,8 @@ interface WorldState {
   broken: string[];
   joined: [string, string][];
   pressed: string[];
+  /** What touched each button's cap when it read pressed: object names, `robot`, `ground`. */
+  pressedBy?: Record<string, string[]>;
   /** Bottom z of each object when the scene was built (for "lifted" predicates). */
   initialBottom: Record<string, number>;
 }
@@ -260,6 +262,11 @@ export class SimWorld {
     return this.st.pressed.includes(name);
   }
 
+  /** What touched a button's cap at the moment it read pressed (object names, or `robot`). */
+  pressedBy(name: string): readonly string[] {
+    return this.st.pressedBy?.[name] ?? [];
+  }
+
   /** Pairs of magnetic objects joined so far. */
   joinedPairs(): readonly (readonly [string, string])[] {
     return this.st.joined;
@@ -355,6 +362,21 @@ export class SimWorld {
     this.emit({ type: 'joined', t: this.st.time, a, b });
   }
 
+  /** Owners of the colliders in contact with a collider now (objects, `ground`, `robot`), sorted. */
+  private touching(collider: number): string[] {
+    const world = this.rapierWorld;
+    const c = world.getCollider(collider);
+    const owners = new Set<string>();
+    world.contactPairsWith(c, (other) => {
+      let touches = false;
+      world.contactPair(c, other, (manifold) => {
+        if (manifold.numContacts() > 0) touches = true;
+      });
+      if (touches) owners.add(this.colliderOwner.get(other.handle) ?? 'robot');
+    });
+    return [...owners].sort();
+  }
+
   private updateButtons(): void {
     for (const o of this.scene.objects) {
       if (!o.button) continue;
@@ -364,6 +386,7 @@ export class SimWorld {
       const was = this.st.pressed.includes(o.name);
       if (!was && depth > o.button.pressDepth) {
         this.st.pressed.push(o.name);
+        (this.st.pressedBy ??= {})[o.name] = this.touching(h.colliders[h.colliders.length - 1]!);
         this.emit({ type: 'button-pressed', t: this.st.time, object: o.name, depth });
       }
     }
