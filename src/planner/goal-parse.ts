@@ -1,4 +1,4 @@
-import { goalObjectRefs, type Goal } from '../sim/scene-schema.ts';
+import { goalObjectRefs, type Goal } from '../scene/schema.ts';
 import type { SceneObservation } from '../perception/observation.ts';
 
 /** The goals robotool understands without a model, with examples. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SceneObservation } from '../perception/observation.ts';
-import { Goal } from '../sim/scene-schema.ts';
+import { Goal } from '../scene/schema.ts';
 import type { SkillRobot } from '../skills/registry.ts';
 
 /**

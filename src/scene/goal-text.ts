@@ -1,4 +1,4 @@
-import type { Goal } from '../sim/scene-schema.ts';
+import type { Goal } from './schema.ts';
 
 /** A goal in words, for people: "grasp hammer (lifted 0.02 m)", "put can on paper". */
 export function describeGoal(goal: Goal): string {

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SceneObservation } from '../../src/perception/observation.ts';
-import type { EpisodeEvent } from '../../src/planner/episode-events.ts';
+import type { EpisodeEvent } from '../../src/episode/events.ts';
 import { createLlmPlanner } from '../../src/planner/llm/llm-planner.ts';
 import { parseStageAnswer } from '../../src/planner/llm/llm-stages.ts';
-import { ScriptedLanguageModel } from '../../src/planner/llm/scripted.ts';
-import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
+import { ScriptedLanguageModel } from '../../src/testing/scripted-model.ts';
+import { sandboxRunner } from '../../src/episode/sandbox-runner.ts';
 import { searchPlanner } from '../../src/planner/search/search-planner.ts';
-import { runSimEpisode } from '../../src/planner/sim-episode.ts';
-import { loadScene } from '../../src/sim/scene-file.ts';
+import { runSimEpisode } from '../../src/episode/sim-episode.ts';
+import { loadScene } from '../../src/scene/file.ts';
 import { loadObservationFixture } from '../helpers/llm-fixture.ts';
 
 /**

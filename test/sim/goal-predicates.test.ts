@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSim } from '../../src/sim/create.ts';
 import { checkGoal } from '../../src/sim/predicates.ts';
-import { loadScene, parseScene, scenesDir } from '../../src/sim/scene-file.ts';
-import type { Goal, SceneInput } from '../../src/sim/scene-schema.ts';
+import { loadScene, parseScene, scenesDir } from '../../src/scene/file.ts';
+import type { Goal, SceneInput } from '../../src/scene/schema.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runReference } from '../helpers/run-reference.ts';
 
 /**

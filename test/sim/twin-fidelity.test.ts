@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScene, scenesDir, TASKS } from '../../src/sim/scene-file.ts';
+import { loadScene, scenesDir, TASKS } from '../../src/scene/file.ts';
 import { createSim, restoreSim } from '../../src/sim/create.ts';
-import { withPoseNoise } from '../../src/sim/variants.ts';
+import { withPoseNoise } from '../../src/scene/variants.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runReference } from '../helpers/run-reference.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { skillsFor, type SkillRobot } from '../../skills/registry.ts';
-import { Goal } from '../../sim/scene-schema.ts';
+import { Goal } from '../../scene/schema.ts';
 import {
   AnalyzerOutput,
   CalculatorOutput,
