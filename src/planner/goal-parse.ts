@@ -98,7 +98,8 @@ const FORMS: Form[] = [
   { robots: ['arm', 'quadruped'], re: new RegExp(`^${PLACE} (.+?) ${ONTO} (.+)$`), read: (m) => ({ type: 'on', object: m[1]!, other: m[2]! }) },
   // "push box_1 next to box_2", "slide the cushion against the sofa".
   { robots: ['arm', 'quadruped'], re: new RegExp(`^${PUSH} (.+?) ${BESIDE} (.+)$`), read: (m) => ({ type: 'near', object: m[1]!, other: m[2]! }) },
-  // "grasp the milk", "get me the milk", "pick the can up".
+  // "grasp the milk", "get me the milk", "pick the can up", "I want the milk".
+  { robots: ['arm'], re: /^(?:i want|i need|i d like|i would like|give me|hand me) (.+)$/, read: (m) => ({ type: 'grasped', object: m[1]! }) },
   { robots: ['arm'], re: new RegExp(`^${GRASP}(?: me| us)? (.+?)(?: up)?$`), read: (m) => ({ type: 'grasped', object: m[1]! }) },
 ];
 
@@ -142,6 +143,9 @@ const ORDINAL: Record<string, string> = {
   '5th': '5',
 };
 
+/** Everyday words for the kinds of object scenes name, read as the scene's word. */
+const SYNONYMS: Record<string, string> = { couch: 'sofa', settee: 'sofa', mug: 'cup', crate: 'box', block: 'cube', pillow: 'cushion', plank: 'board' };
+
 /** A word without its plural ending ("boxes" → "box", "cubes" → "cube"; "glass" stays). */
 function singular(w: string): string {
   if (w.length > 4 && /(?:ches|shes|xes|sses|zes)$/.test(w)) return w.slice(0, -2);
@@ -170,20 +174,37 @@ function isPlural(phrase: string): boolean {
   return last.length > 3 && singular(last) !== last;
 }
 
+/**
+ * How well a phrase word names a name word: 1 when equal; a little less for a synonym, a prefix
+ * ("bottles" for "bottle") or the end of a compound ("board" in "surfboard"), so that an exact
+ * word wins a tie; 0 otherwise.
+ */
+function wordMatch(x: string, w: string): number {
+  if (x === w) return 1;
+  if (SYNONYMS[x] === w) return 0.9;
+  if (x.length <= 3 || w.length <= 3) return 0;
+  return x.startsWith(w) || w.startsWith(x) || w.endsWith(x) || (SYNONYMS[x] !== undefined && w.endsWith(SYNONYMS[x])) ? 0.9 : 0;
+}
+
 function scoreNames(phrase: string, names: readonly string[]): { n: string; score: number; hits: number }[] {
   const pw = words(phrase, true);
   return names
     .map((n) => {
       const nw = words(n, false);
-      const hits = nw.filter((w) => pw.includes(w) || pw.some((x) => x.length > 3 && w.length > 3 && (x.startsWith(w) || w.startsWith(x)))).length;
-      return { n, score: hits / nw.length, hits };
+      const matches = nw.map((w) => Math.max(0, ...pw.map((x) => wordMatch(x, w))));
+      const hits = matches.filter((m) => m > 0).length;
+      return { n, score: matches.reduce((a, b) => a + b, 0) / nw.length, hits };
     })
     .filter((s) => s.hits > 0)
     .sort((a, b) => b.score - a.score || b.hits - a.hits);
 }
 
-/** Finds the object a phrase names: exact name first, then the best word overlap; ambiguity is an error. */
-export function resolveObject(phrase: string, names: readonly string[]): string {
+/**
+ * Finds the object a phrase names: exact name first, then the best word overlap; ambiguity is an
+ * error. `notThis` is what "the other …" excludes (the surface the robot stands on, the object
+ * already named).
+ */
+export function resolveObject(phrase: string, names: readonly string[], notThis: readonly string[] = []): string {
   const p = phrase.trim().toLowerCase().replace(/[.!?]+$/, '');
   // A name written out exactly ("sofa_2", "Box_1") wins; otherwise the best word overlap.
   const exact = names.find((n) => new RegExp(`(?:^|[^a-z0-9_])${n.toLowerCase()}(?:$|[^a-z0-9_])`).test(p));
@@ -191,7 +212,9 @@ export function resolveObject(phrase: string, names: readonly string[]): string 
   const scored = scoreNames(p, names);
   const best = scored[0];
   if (!best) throw new GoalParseError(`"${phrase.trim()}" names no object in the scene; objects: ${names.join(', ')}.`);
-  const tied = scored.filter((s) => s.score === best.score && s.hits === best.hits);
+  let tied = scored.filter((s) => s.score === best.score && s.hits === best.hits);
+  if (tied.length > 1 && /\b(?:other|another|second one|far|farther|further)\b/.test(p)) tied = tied.filter((t) => !notThis.includes(t.n));
+  if (tied.length === 1) return tied[0]!.n;
   if (tied.length > 1) throw new GoalParseError(`"${phrase.trim()}" could mean ${tied.map((t) => t.n).join(' or ')}; name one exactly.`);
   return best.n;
 }
@@ -211,8 +234,9 @@ function trimPhrase(phrase: string): string {
 }
 
 /** The goal a reading names over the observed scene. */
-function goalOf(r: Reading, names: readonly string[]): Goal {
-  const object = resolveObject(trimPhrase(r.object), names);
+function goalOf(r: Reading, names: readonly string[], obs: SceneObservation): Goal {
+  const standingOn = obs.robot.kind === 'quadruped' && obs.robot.standingOn ? [obs.robot.standingOn] : [];
+  const object = resolveObject(trimPhrase(r.object), names, r.type === 'robot-on' ? standingOn : []);
   switch (r.type) {
     case 'grasped':
       return { type: 'grasped', object, minLift: 0.02 };
@@ -222,10 +246,10 @@ function goalOf(r: Reading, names: readonly string[]): Goal {
       // "on the table" where the table is no object: the arm's table is the ground.
       if (/^(?:the )?(?:ground|floor|table|tabletop|table top)$/.test(r.other!.trim()) && !names.some((n) => /table|ground|floor/i.test(n)))
         return { type: 'on-ground-intact', object, maxHeight: 0.25 };
-      return { type: 'on', object, support: resolveObject(r.other!, names) };
+      return { type: 'on', object, support: resolveObject(r.other!, names, [object]) };
     }
     case 'near':
-      return { type: 'near', object, target: resolveObject(r.other!, names), maxDistance: 0.05 };
+      return { type: 'near', object, target: resolveObject(r.other!, names, [object]), maxDistance: 0.05 };
     case 'pressed':
       return r.other ? { type: 'pressed', object, with: resolveObjects(r.other, names) } : { type: 'pressed', object };
     case 'robot-on':
@@ -246,7 +270,7 @@ export function parseGoal(command: string, obs: SceneObservation): Goal {
     if (!m) continue;
     const reading = form.read(m);
     try {
-      const goal = goalOf(reading, names);
+      const goal = goalOf(reading, names, obs);
       // "push the button" reads as pressing only when the object is a button; "press X" always does.
       if (reading.buttonOnly && !obs.objects.find((o) => o.name === goal.object)?.button) continue;
       if (reading.type === 'on' && goal.type === 'on' && goal.object === goal.support) continue;

@@ -117,6 +117,19 @@ describe('goals from commands', () => {
     expect(parseGoal('press the buttons', arm)).toMatchObject({ type: 'pressed', object: 'button' });
   });
 
+  it('reads everyday words for object kinds, compounds and "the other one"', () => {
+    expect(parseGoal('I want the milk', arm)).toMatchObject({ type: 'grasped', object: 'milk' });
+    expect(parseGoal('stand on the board', quad)).toMatchObject({ type: 'robot-on', object: 'surfboard' });
+    expect(parseGoal('jump onto the couch', obs('quadruped', ['sofa', 'box_1']))).toMatchObject({ type: 'robot-on', object: 'sofa' });
+    // An exact word beats a synonym or a compound: "the plank" is the plank, not the surfboard.
+    expect(parseGoal('stand on the plank', obs('quadruped', ['plank', 'surfboard']))).toMatchObject({ object: 'plank' });
+    const onFirst = obs('quadruped', ['sofa_1', 'sofa_2']);
+    if (onFirst.robot.kind === 'quadruped') onFirst.robot.standingOn = 'sofa_1';
+    expect(parseGoal('go to the other sofa', onFirst)).toMatchObject({ type: 'robot-on', object: 'sofa_2' });
+    // "the other cube" leaves out the one already named; two remain, so it asks.
+    expect(() => parseGoal('put magnetic_cube_1 on the other cube', arm)).toThrow(/"the other cube" could mean magnetic_cube_2 or magnetic_cube_3;/);
+  });
+
   it('does not read "push X" as pressing X when X is no button', () => {
     expect(() => parseGoal('push the milk', arm)).toThrow(GoalParseError);
   });
