@@ -34,6 +34,22 @@ async function world(objects: SceneInput['objects']): Promise<SimWorld> {
 
 const check = (sim: SimWorld, goal: SceneInput['goal']): ReturnType<typeof checkGoal> => checkGoal(sim, goal as Goal);
 
+describe('goals in scene files', () => {
+  it('names the goal field of every object that is not in the scene', () => {
+    const scene = (goal: unknown) => ({
+      name: 'bad',
+      command: 'x',
+      robot: { kind: 'arm', workspace: { min: [0, -0.25, 0.01], max: [0.45, 0.25, 0.3] } },
+      objects: [{ name: 'cup', size: [0.05, 0.05, 0.05], position: [0.3, 0, 0.025] }],
+      goal,
+    });
+    expect(() => parseScene(scene({ type: 'on', object: 'cup', support: 'shelf' }))).toThrow(/goal\.support: no object named "shelf"; objects: cup/);
+    expect(() => parseScene(scene({ type: 'near', object: 'mug', target: 'cup' }))).toThrow(/goal\.object: no object named "mug"/);
+    expect(() => parseScene(scene({ type: 'pressed', object: 'cup', with: ['cup', 'stick'] }))).toThrow(/goal\.with\[1\]: no object named "stick"/);
+    expect(parseScene(scene({ type: 'near', object: 'cup', target: 'cup' })).goal).toEqual({ type: 'near', object: 'cup', target: 'cup', maxDistance: 0.05 });
+  });
+});
+
 describe('on: X rests on top of Y', () => {
   it('holds once a box dropped onto another has settled, not while it falls', async () => {
     const sim = await world([
