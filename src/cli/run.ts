@@ -212,6 +212,9 @@ export function jsonReport(events: EpisodeEvent[]): Record<string, unknown> {
     calls: events.flatMap((e) => (e.type === 'skill-call' && e.phase === 'execute' ? [e.call] : [])),
     warnings: events.flatMap((e) => (e.type === 'warning' ? [e.message] : [])),
     reason: outcome?.type === 'outcome' ? outcome.reason : 'no outcome',
+    // The goal the outcome judged, and where it came from: command, analyzer or scene.
+    goal: outcome?.type === 'outcome' ? outcome.goal : null,
+    goalSource: outcome?.type === 'outcome' ? outcome.goalSource : null,
     error: outcome?.type === 'outcome' ? outcome.error : { type: 'NoOutcome', message: 'the episode ended without an outcome' },
   };
 }
