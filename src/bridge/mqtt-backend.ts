@@ -115,6 +115,10 @@ export interface LinkFault {
 
 /** How often the silence watchdog looks (ms). */
 const WATCHDOG_MS = 250;
+/** How long a call waits for a link that dropped while idle to come back (ms). */
+const RECONNECT_WAIT_MS = 2000;
+/** A call is sent only while the lease holds at least this much longer (ms); otherwise control is taken again first. */
+const LEASE_MARGIN_MS = 250;
 
 const isMotion = (skill: string): boolean => isSkillName(skill) && SKILLS[skill].kind === 'motion';
 
@@ -150,7 +154,12 @@ export class MqttBackend implements RobotBackend {
   private faultState: LinkFault | null = null;
   private pendingStop: string | null = null;
   private delivering: Promise<void> | null = null;
+  /** Whether this client holds the robot's lease, as far as it knows. */
   private holding = false;
+  /** Until when (this host's clock, ms) the lease surely holds: the send time of the last granted request plus the lease. */
+  private leaseUntil = 0;
+  /** Whether control was granted once (the watchdog and renewals run from then on). */
+  private started = false;
   private lastHeard = Date.now();
   private lastTick = Date.now();
   private timers: NodeJS.Timeout[] = [];
@@ -185,8 +194,10 @@ export class MqttBackend implements RobotBackend {
     const client = connect(url, {
       protocolVersion: 5,
       reconnectPeriod: 1000,
-      // A silent network is noticed within ~2 keepalive periods (the broker then sends the will).
-      keepalive: 2,
+      // The broker sends the will after 1.5 keepalives of silence. Not shorter: planning can keep
+      // the event loop busy for seconds while the robot is idle. This side notices a silent
+      // link sooner, through the robot's heartbeat (robotSilenceMs).
+      keepalive: 10,
       // Calls are refused while offline; nothing of ours may sit in a queue and run late.
       queueQoSZero: false,
       will: { topic: topics.stop, payload: Buffer.from(JSON.stringify(will)), qos: 1, retain: false },
@@ -222,9 +233,16 @@ export class MqttBackend implements RobotBackend {
     const { signal } = opts;
     if (signal?.aborted) throw signal.reason;
     if (this.faultState) throw this.faultError(`${skill} was not sent`);
-    if (this.closing || !this.client.connected) {
-      throw new BridgeConnectionError(`${skill} was not sent: not connected to the MQTT broker at ${this.url}`);
+    if (this.closing) throw new BridgeConnectionError(`${skill} was not sent: the MQTT backend was closed`);
+    // A link that dropped while idle may be on its way back (mqtt.js reconnects every second).
+    if (!this.client.connected) await this.nextConnect(RECONNECT_WAIT_MS);
+    if (!this.client.connected) {
+      this.raise('broker-lost', `not connected to the MQTT broker at ${this.url} when ${skill} was to be sent`);
+      throw this.faultError(`${skill} was not sent`);
     }
+    // The lease lapsed while nothing was in flight (an event loop busy planning, a broker link that dropped and came back): take it again, or fail naming who has it.
+    if (!this.holding || Date.now() > this.leaseUntil - LEASE_MARGIN_MS) await this.acquire();
+    if (signal?.aborted) throw signal.reason;
     const id = randomUUID();
     const timeoutMs = this.opts.timeouts?.[skill] ?? this.opts.timeoutMs ?? 30_000;
     const motion = isMotion(skill);
@@ -338,25 +356,30 @@ export class MqttBackend implements RobotBackend {
     });
   }
 
-  /** Asks the robot for control; throws BridgeControlError naming the holder when refused. */
+  /**
+   * Asks the robot for control; throws BridgeControlError naming the holder when refused.
+   * Taking it again after a lapse, a refusal or no answer is a fault (control lost, robot lost).
+   */
   private async acquire(): Promise<void> {
     const ms = this.opts.controlTimeoutMs ?? 2000;
     const reply = await this.controlRequest('acquire', ms);
     const prefix = this.topics.request.split('/skill/')[0];
     if (!reply) {
-      throw new BridgeConnectionError(
-        `the robot on prefix "${prefix}" did not answer the control request on ${this.topics.controlRequest} within ${ms} ms (is its adapter running? it must grant control, see the MQTT topic contract)`,
-      );
+      const message = `the robot on prefix "${prefix}" did not answer the control request on ${this.topics.controlRequest} within ${ms} ms (is its adapter running? it must grant control, see the MQTT topic contract)`;
+      if (!this.started) throw new BridgeConnectionError(message);
+      this.raise('robot-lost', message);
+      throw this.faultError('control could not be taken again');
     }
     if (!reply.granted) {
       const holder = reply.holder ? `${reply.holder.client}${reply.holder.name ? ` (${reply.holder.name})` : ''}` : 'another controller';
-      throw new BridgeControlError(
-        `the robot on prefix "${prefix}" is controlled by ${holder}; this robotool (${this.clientId}) was refused control${reply.message ? `: ${reply.message}` : ''}`,
-        reply.holder ?? undefined,
-      );
+      const message = `the robot on prefix "${prefix}" is controlled by ${holder}; this robotool (${this.clientId}) was refused control${reply.message ? `: ${reply.message}` : ''}`;
+      if (this.started) this.raise('control-lost', message);
+      throw new BridgeControlError(message, reply.holder ?? undefined);
     }
     this.holding = true;
     this.lastHeard = Date.now();
+    if (this.started) return;
+    this.started = true;
     const leaseMs = this.opts.leaseMs ?? 5000;
     const renew = setInterval(() => void this.renew(), Math.max(100, Math.floor(leaseMs / 5)));
     const watchdog = setInterval(() => this.watch(), WATCHDOG_MS);
@@ -378,6 +401,7 @@ export class MqttBackend implements RobotBackend {
     const answer = await reply;
     clearTimeout(timer);
     this.controlWaiters = this.controlWaiters.filter((w) => w !== waiter);
+    if (answer?.granted) this.leaseUntil = Math.max(this.leaseUntil, sent + msg.leaseMs);
     if (answer) {
       const received = Date.now();
       // The robot stamped its answer between our send and our receipt: its clock minus ours.
@@ -399,7 +423,7 @@ export class MqttBackend implements RobotBackend {
     // After a stalled event loop, let pending messages be read before judging the silence.
     const stalled = now - this.lastTick > 4 * WATCHDOG_MS;
     this.lastTick = now;
-    if (stalled || !this.holding || this.faultState || this.closing || !this.client.connected) return;
+    if (stalled || !this.started || this.faultState || this.closing || !this.client.connected) return;
     const ms = this.opts.robotSilenceMs ?? 3000;
     if (now - this.lastHeard > ms) {
       this.raise('robot-lost', `the robot went silent: nothing on ${this.topics.observation}, ${this.topics.result} or ${this.topics.controlReply} for ${now - this.lastHeard} ms (limit ${ms} ms)`);
@@ -434,10 +458,15 @@ export class MqttBackend implements RobotBackend {
     return new BridgeConnectionError(text);
   }
 
+  /**
+   * With a call in flight a lost link is a fault. While idle it is not yet: the broker sends
+   * the will (the robot stops and frees the lease), and the next call either finds the link
+   * back and takes control again, or fails as a fault.
+   */
   private onLinkLost(): void {
-    if (this.closing || !this.holding || this.faultState) return;
-    const inFlight = this.inFlight.size > 0 ? ' while a skill was in flight' : '';
-    this.raise('broker-lost', `lost the connection to the MQTT broker at ${this.url}${inFlight}`);
+    if (this.closing || !this.started || this.faultState) return;
+    this.holding = false;
+    if (this.inFlight.size > 0 || this.pendingStop !== null) this.raise('broker-lost', `lost the connection to the MQTT broker at ${this.url} while a skill was in flight`);
   }
 
   private onLinkUp(): void {
@@ -496,8 +525,12 @@ export class MqttBackend implements RobotBackend {
     const waiter = this.controlWaiters.find((w) => w.op === reply.op);
     waiter?.resolve(reply);
     if (this.holding && !reply.granted && reply.op !== 'release') {
-      const holder = reply.holder ? ` (now held by ${reply.holder.client}${reply.holder.name ? `, ${reply.holder.name}` : ''})` : '';
-      this.raise('control-lost', `the robot revoked this controller's lease${holder}${reply.message ? `: ${reply.message}` : ''}`);
+      this.holding = false;
+      // Mid-motion that is a fault; while idle the next call takes control again (or is told who has it).
+      if (this.inFlight.size > 0) {
+        const holder = reply.holder ? ` (now held by ${reply.holder.client}${reply.holder.name ? `, ${reply.holder.name}` : ''})` : '';
+        this.raise('control-lost', `the robot revoked this controller's lease${holder}${reply.message ? `: ${reply.message}` : ''}`);
+      }
     }
   }
 

@@ -26,6 +26,8 @@ export class PoseTracker {
   /** Reports stamped before this (robot clock, ms) are from before the last motion ended. */
   private minStamp = -Infinity;
   private readonly waiters = new Set<() => void>();
+  /** The newest stamped report seen, to notice a robot that restarted its sequence. */
+  private last: { seq: number; stamp: number } | null = null;
   /** The robot's clock minus this host's (ms). */
   clockOffsetMs = 0;
 
@@ -110,11 +112,14 @@ export class PoseTracker {
       if (!this.pose) this.unconfirmed = `${what} carried no ${stamp === undefined ? 'time stamp (stamp)' : 'sequence number (seq)'}`;
       return;
     }
+    // A lower or equal sequence number with a later stamp: the robot's adapter restarted and counts afresh.
+    if (this.last && seq <= this.last.seq && stamp > this.last.stamp) this.minSeq = -1;
+    if (!this.last || stamp >= this.last.stamp) this.last = { seq, stamp };
     if (seq <= this.minSeq || stamp < this.minStamp) {
       if (!this.pose) this.unconfirmed = `${what} (seq ${seq}) is from before the robot's last motion ended; no newer report arrived`;
       return;
     }
-    if (this.pose && seq <= this.pose.seq) return;
+    if (this.pose && seq <= this.pose.seq && stamp <= this.pose.stamp) return;
     this.pose = { position: [...position], stamp, seq, source };
     for (const w of [...this.waiters]) w();
   }

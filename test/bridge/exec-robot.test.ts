@@ -97,7 +97,7 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       try {
-        await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 30_000);
+        await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 90_000);
         child.kill('SIGINT');
         expect(await exited).toBe(130);
         await robot.waitFor(() => robot.stops.length >= 1);
@@ -108,7 +108,7 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
       } finally {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-    });
+    }, 150_000);
   }
 
   // npx runs robotool through npm exec and a shell; the signal goes to npm, not to robotool.
@@ -121,7 +121,7 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       try {
-        await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 60_000);
+        await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 90_000);
         child.kill(signal);
         await robot.waitFor(() => robot.stops.length >= 1, 5000);
         // robotool itself sent it (its reason names the cancelled program), not the broker's last will.
@@ -134,7 +134,7 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
       } finally {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-    });
+    }, 150_000);
   }
 
   it('the broker killed mid-motion: exec --json prints the outcome within 5 s, exits 3, and the stop reaches the robot once the broker is back', async () => {
@@ -156,7 +156,7 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 30_000);
+      await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 90_000);
       const killedAt = Date.now();
       await own.stop();
       await waitFor(() => reportAt > 0, 5000, 'no outcome within 5 s of the broker dying');
@@ -179,5 +179,5 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
       await own.stop();
       await again?.stop();
     }
-  });
+  }, 150_000);
 });
