@@ -6,7 +6,7 @@ import type { SafetyLimits } from '../../src/skills/backend.ts';
 import { SafetyEnvelope } from '../../src/skills/safety.ts';
 import { EStopError, SafetyError } from '../../src/skills/sandbox-errors.ts';
 import { rejection } from '../helpers/async.ts';
-import { ARM_OBSERVATION, defaultReply, FakeMqttRobot, type FakeRobotOptions } from './fake-mqtt-robot.ts';
+import { ARM_OBSERVATION, FakeMqttRobot, type FakeRobotOptions } from './fake-mqtt-robot.ts';
 import { hasMosquitto, MOSQUITTO, startMosquitto, type Broker } from './mosquitto.ts';
 
 const LIMITS: SafetyLimits = { workspace: { min: [0, -0.25, 0.01], max: [0.45, 0.25, 0.3] }, workspacePolicy: 'reject', maxSpeed: 0.2 };
