@@ -62,7 +62,7 @@ export async function runBench(opts: BenchOptions): Promise<TaskBenchResult[]> {
       const scene = randomVariant(base, { seed, rename: opts.rename ?? true });
       const t0 = performance.now();
       const camera = opts.perception === 'camera' ? { perception: 'camera' as const, catalogue: withPoseNoise(scene, { seed: seed + 10007, poseNoise: 0.02 }) } : {};
-      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner, ...camera });
+      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner, goalFrom: 'scene', ...camera });
       const wall = (performance.now() - t0) / 1000;
       const outcome = events.findLast((e) => e.type === 'outcome');
       const ok = outcome?.type === 'outcome' && outcome.success;
