@@ -3,6 +3,7 @@ import type { CallOptions, RobotBackend, SafetyLimits } from './backend.ts';
 import { SKILLS, isSkillName, type SkillResult, type SkillRobot, type SkillSpec } from './registry.ts';
 import { checkArguments } from './safety-arguments.ts';
 import { EStopError, SafetyError } from './sandbox-errors.ts';
+import { EPS, footprintRadius, grown, largestMove, solidHitsBox, type Box, type Solid } from './solids.ts';
 
 /**
  * The safety envelope: a RobotBackend that wraps any other and checks every call before it
@@ -20,6 +21,16 @@ type Vec3 = [number, number, number];
 const SPEED_TOLERANCE = 1.2;
 /** Moves shorter than this (m) are too short to judge speed on. */
 const SPEED_MIN_DISTANCE = 0.02;
+/** How far every part of the robot stays from a keep-out box when the limits do not say (m). */
+export const DEFAULT_KEEP_OUT_MARGIN = 0.02;
+/** Travel of the tool (or body) point between two poses of the swept geometry (m). */
+const SWEEP_STEP = 0.005;
+/**
+ * What a push may cover beyond the straight lines from the robot to the object and on to the
+ * target (m): the robot walks round the object to get behind it (at most a body length plus
+ * the detour's clearance away from it).
+ */
+const PUSH_DETOUR = 0.65 + 0.25 + 0.1;
 
 /** A call the envelope accepted: the arguments to send (clamped when needed) and what it changed. */
 export interface CheckedCall {
@@ -37,14 +48,14 @@ function isVec3(v: unknown): v is Vec3 {
   return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
-/** Whether the segment a→b meets the box (slab test); `planar` ignores z. */
+/** Whether the segment a→b meets the box (slab test; touching and rounding count as meeting); `planar` ignores z. */
 export function segmentHitsBox(a: Vec3, b: Vec3, box: { min: Vec3; max: Vec3 }, planar = false): boolean {
   let t0 = 0;
   let t1 = 1;
   for (let i = 0; i < (planar ? 2 : 3); i++) {
     const d = b[i]! - a[i]!;
-    const lo = box.min[i]!;
-    const hi = box.max[i]!;
+    const lo = box.min[i]! - EPS;
+    const hi = box.max[i]! + EPS;
     if (Math.abs(d) < 1e-12) {
       if (a[i]! < lo || a[i]! > hi) return false;
       continue;
@@ -54,9 +65,17 @@ export function segmentHitsBox(a: Vec3, b: Vec3, box: { min: Vec3; max: Vec3 }, 
     if (ta > tb) [ta, tb] = [tb, ta];
     t0 = Math.max(t0, ta);
     t1 = Math.min(t1, tb);
-    if (t0 > t1) return false;
+    if (t0 > t1 + 1e-12) return false;
   }
   return true;
+}
+
+/** Keep-out boxes with min above max on some axis: a configuration error, refused outright. */
+function checkZones(zones: readonly Box[]): void {
+  for (const z of zones) {
+    const bad = [0, 1, 2].filter((i) => !(z.min[i]! <= z.max[i]!));
+    if (bad.length) throw new RangeError(`keep-out zone "${z.name}" is inverted or not finite on ${bad.map((i) => 'xyz'[i]).join(', ')}: min ${fmt(z.min)}, max ${fmt(z.max)}`);
+  }
 }
 
 function robotPosition(obs: SceneObservation): Vec3 {
@@ -87,6 +106,7 @@ export class SafetyEnvelope implements RobotBackend {
     this.robot = backend.robot;
     this.capabilities = backend.capabilities;
     this.safety = limits;
+    checkZones(limits.keepOut ?? []);
   }
 
   /** The envelope of a backend, one per backend so that an e-stop latch holds across programs. */
@@ -129,9 +149,10 @@ export class SafetyEnvelope implements RobotBackend {
   /**
    * Checks one call without running it: returns the arguments to send, or throws a typed
    * SafetyError (ArgumentError for schema and finiteness, EStopError while latched).
-   * `from` is where the robot is, for the straight-line keep-out check.
+   * `from` is where the robot is, for the keep-out check along the path; `via` is the object
+   * a push goes round and drives.
    */
-  check(skill: string, args: readonly unknown[], from: Vec3 | null = this.position): CheckedCall {
+  check(skill: string, args: readonly unknown[], from: Vec3 | null = this.position, via: { centre: Vec3; size: Vec3 } | null = null): CheckedCall {
     if (this.latch !== null) throw new EStopError(skill, this.latch);
     if (!isSkillName(skill) || !(SKILLS[skill].robots as readonly SkillRobot[]).includes(this.robot)) {
       throw new SafetyError('capability', skill, `${skill} is not a skill of the ${this.robot}`);
@@ -159,16 +180,9 @@ export class SafetyEnvelope implements RobotBackend {
         clamped = true;
       }
     }
-    // The quadruped's targets ignore z, so its zones are footprints on the ground.
-    const planar = this.robot === 'quadruped';
-    for (const zone of this.safety.keepOut ?? []) {
-      if (segmentHitsBox(target, target, zone, planar)) {
-        throw new SafetyError('keep-out', skill, `${skill}: target ${fmt(target)} is inside the keep-out zone "${zone.name}"`);
-      }
-      // The arm moves in a straight line, so the whole path must stay out.
-      if (!planar && from && segmentHitsBox(from, target, zone)) {
-        throw new SafetyError('keep-out', skill, `${skill}: the straight path ${fmt(from)} → ${fmt(target)} crosses the keep-out zone "${zone.name}"`);
-      }
+    if ((this.safety.keepOut?.length ?? 0) > 0) {
+      if (this.robot === 'quadruped') this.checkFootprint(skill, from ?? target, target, via);
+      else this.checkSweep(skill, from ?? target, target);
     }
     const sent = [...parsed];
     sent[spec.targetArg] = target;
@@ -182,9 +196,14 @@ export class SafetyEnvelope implements RobotBackend {
       from = robotPosition(await this.backend.observe());
       this.position = from;
     }
+    let via: { centre: Vec3; size: Vec3 } | null = null;
+    if (skill === 'push_to_position' && (this.safety.keepOut?.length ?? 0) > 0 && typeof args[0] === 'string') {
+      const o = (await this.backend.observe()).objects.find((x) => x.name === args[0]);
+      if (o) via = { centre: o.center, size: o.size };
+    }
     let checked: CheckedCall;
     try {
-      checked = this.check(skill, args, from);
+      checked = this.check(skill, args, from, via);
     } catch (err) {
       if (err instanceof SafetyError && !(err instanceof EStopError)) await this.backend.stop(`safety: ${err.message}`);
       throw err;
@@ -223,6 +242,70 @@ export class SafetyEnvelope implements RobotBackend {
       this.combined.set(signal, both);
     }
     return both;
+  }
+
+  /** The robot's solids at `at`, or the bare point when the backend has no geometry model. */
+  private solids(at: Vec3): readonly Solid[] {
+    return this.backend.solidsAt?.(at) ?? [{ name: 'tool point', centre: at, half: [0, 0, 0], rotation: [0, 0, 0, 1] }];
+  }
+
+  /**
+   * The arm's whole-body check: its solids (every link, the fingers, what it holds) posed at
+   * points SWEEP_STEP apart along the straight path, each pair of neighbouring poses grown by
+   * the farthest any of their points moves between them, must stay `margin` clear of every zone.
+   */
+  private checkSweep(skill: string, from: Vec3, target: Vec3): void {
+    const zones = this.safety.keepOut ?? [];
+    const margin = this.safety.keepOutMargin ?? DEFAULT_KEEP_OUT_MARGIN;
+    if (!this.backend.solidsAt) {
+      // No geometry model: the tool point's straight path, exactly.
+      for (const zone of zones) {
+        if (segmentHitsBox(from, target, grown(zone, margin))) {
+          throw new SafetyError('keep-out', skill, `${skill}: the tool point would come within ${margin} m of the keep-out zone "${zone.name}" on the straight path ${fmt(from)} → ${fmt(target)}`);
+        }
+      }
+      return;
+    }
+    const n = Math.max(1, Math.ceil(Math.hypot(target[0] - from[0], target[1] - from[1], target[2] - from[2]) / SWEEP_STEP));
+    let prev = this.solids(from);
+    for (let i = 0; i <= n; i++) {
+      const f = i / n;
+      const at: Vec3 = [from[0] + (target[0] - from[0]) * f, from[1] + (target[1] - from[1]) * f, from[2] + (target[2] - from[2]) * f];
+      const cur = i === 0 ? prev : this.solids(at);
+      const slack = i === 0 ? 0 : largestMove(prev, cur);
+      for (const zone of zones) {
+        for (const s of i === 0 ? cur : [...prev, ...cur]) {
+          if (!solidHitsBox(s, zone, margin + slack)) continue;
+          const where = i === 0 ? `where it is now, ${fmt(from)}` : `at ${fmt(at)} on the straight path ${fmt(from)} → ${fmt(target)}`;
+          throw new SafetyError('keep-out', skill, `${skill}: the ${s.name} would come within ${margin} m of the keep-out zone "${zone.name}" ${where}`);
+        }
+      }
+      prev = cur;
+    }
+  }
+
+  /**
+   * The quadruped's check: its footprint, a disc around the body centre wide enough for any
+   * heading, swept along the straight walk (for a push: to the object and on to the target,
+   * widened by the object's size and the detour round it), stays `margin` clear of every zone
+   * seen from above.
+   */
+  private checkFootprint(skill: string, from: Vec3, target: Vec3, via: { centre: Vec3; size: Vec3 } | null): void {
+    const margin = this.safety.keepOutMargin ?? DEFAULT_KEEP_OUT_MARGIN;
+    const r = footprintRadius(this.solids(from), from);
+    const legs: [Vec3, Vec3, number][] = via
+      ? [
+          [from, via.centre, Math.hypot(via.size[0], via.size[1]) / 2 + PUSH_DETOUR],
+          [via.centre, target, Math.hypot(via.size[0], via.size[1]) / 2 + PUSH_DETOUR],
+        ]
+      : [[from, target, 0]];
+    for (const zone of this.safety.keepOut ?? []) {
+      for (const [a, b, extra] of legs) {
+        if (!segmentHitsBox(a, b, grown(zone, r + margin + extra, true), true)) continue;
+        const what = via ? `pushing the object along ${fmt(a)} → ${fmt(b)}` : `walking ${fmt(a)} → ${fmt(b)}`;
+        throw new SafetyError('keep-out', skill, `${skill}: the body's footprint (radius ${r.toFixed(3)} m) would come within ${margin} m of the keep-out zone "${zone.name}" ${what}`);
+      }
+    }
   }
 
   /** Whether checking this call needs to know where the robot is now. */
