@@ -217,7 +217,7 @@ export class SafetyEnvelope implements RobotBackend {
       throw err;
     }
     if (this.latch !== null) throw new EStopError(skill, this.latch);
-    const violation = checked.spec.kind === 'motion' ? this.monitor(skill, result) : null;
+    const violation = checked.spec.kind === 'motion' ? (this.monitor(skill, result) ?? this.checkHolding(skill, checked)) : null;
     if (violation) {
       await this.backend.stop(`safety: ${violation.message}`);
       throw violation;
@@ -312,6 +312,21 @@ export class SafetyEnvelope implements RobotBackend {
   private needsPosition(skill: string): boolean {
     if (!isSkillName(skill) || SKILLS[skill].kind !== 'motion') return false;
     return (this.safety.keepOut?.length ?? 0) > 0 || this.safety.maxSpeed !== undefined;
+  }
+
+  /**
+   * After a gripper motion (it has no target, and what it grasps joins the robot's solids):
+   * everything the arm now holds must be clear of every zone where it is.
+   */
+  private checkHolding(skill: string, checked: CheckedCall): SafetyError | null {
+    if (checked.target || this.robot !== 'arm' || !this.backend.solidsAt || !(this.safety.keepOut?.length ?? 0) || !this.position) return null;
+    try {
+      this.checkSweep(skill, this.position, this.position);
+      return null;
+    } catch (err) {
+      if (err instanceof SafetyError) return err;
+      throw err;
+    }
   }
 
   /** Checks the speed and force a motion reported; returns the violation, if any. */
