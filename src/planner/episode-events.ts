@@ -30,7 +30,7 @@ export interface TokenUsage {
 
 /** Everything an episode reports, in order. Sinks (CLI, viewer, MQTT, recorder) subscribe to these. */
 export type EpisodeEvent =
-  | { type: 'episode-started'; command: string; planner: 'search' | 'llm'; robot: string; t: number }
+  | { type: 'episode-started'; command: string; planner: 'search' | 'llm'; robot: string; t: number; /** Seed of the programs' Math.random, the same in twin and execution. */ seed?: number }
   | { type: 'observation'; observation: SceneObservation }
   | { type: 'goal'; goal: Goal }
   | { type: 'stage-started'; stage: StageName; round: number }

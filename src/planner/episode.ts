@@ -54,7 +54,14 @@ export interface ProgramRun {
 export type ProgramRunner = (
   source: string,
   backend: RobotBackend,
-  opts: { signal: AbortSignal; onCall?: (call: CallRecord) => void },
+  opts: {
+    signal: AbortSignal;
+    onCall?: (call: CallRecord) => void;
+    /** The episode's seed for the program's Math.random: the same in the twin and the execution. */
+    seed?: number;
+    /** Robot seconds the program's motions may take in all (the scene's timeLimit). */
+    timeLimitSeconds?: number;
+  },
 ) => Promise<ProgramRun>;
 
 /** A disposable clone of the world a program is tried in before it runs for real. */
@@ -86,6 +93,10 @@ export interface EpisodeOptions {
    * backend's own observation).
    */
   observe?: () => Promise<SceneObservation>;
+  /** Seed of every program's Math.random in this episode, twin and execution alike (default: drawn at random per episode). */
+  seed?: number;
+  /** Robot seconds each program run may take (the scene's timeLimit); absent: no limit beyond the skills' own. */
+  timeLimitSeconds?: number;
 }
 
 const now = (): number => performance.now() / 1000;
@@ -132,7 +143,9 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
   };
   const { backend, planner } = opts;
   const t0 = now();
-  emit({ type: 'episode-started', command, planner: planner.kind, robot: opts.robotName ?? backend.robot, t: Date.now() / 1000 });
+  const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const limits = { seed, ...(opts.timeLimitSeconds !== undefined ? { timeLimitSeconds: opts.timeLimitSeconds } : {}) };
+  emit({ type: 'episode-started', command, planner: planner.kind, robot: opts.robotName ?? backend.robot, t: Date.now() / 1000, seed });
   const observation = await (opts.observe ? opts.observe() : backend.observe());
   emit({ type: 'observation', observation });
   let goal: Goal | undefined;
@@ -185,6 +198,7 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
       try {
         run = await opts.runProgram(p.program, twin.backend, {
           signal,
+          ...limits,
           onCall: (call) => emit({ type: 'skill-call', phase: 'verify', call }),
         });
         check = checkGoal ? twin.check(checkGoal) : undefined;
@@ -210,6 +224,7 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
     const te = now();
     const run = await opts.runProgram(chosen.program, backend, {
       signal,
+      ...limits,
       onCall: (call) => emit({ type: 'skill-call', phase: 'execute', call }),
     });
     for (const e of run.events) emit(e.type === 'warning' ? { type: 'warning', message: e.message } : { type: 'safety-stop', reason: e.message });

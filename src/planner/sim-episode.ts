@@ -26,6 +26,8 @@ export interface SimEpisodeOptions {
    * Nothing checks the task's predicate on the real robot (no simulated world follows it).
    */
   robot?: RobotBackend;
+  /** Seed of the programs' Math.random (default: drawn per episode). */
+  seed?: number;
 }
 
 /** A simulator episode: the simulated world, the backend that executes and the episode's event stream. */
@@ -67,6 +69,8 @@ export async function createSimEpisode(opts: SimEpisodeOptions): Promise<SimEpis
       ? { observe: () => backend.observe() }
       : { checkOutcome: (goal: Parameters<typeof checkGoal>[1]) => checkGoal(sim, goal) }),
     sceneGoal: opts.scene.goal,
+    timeLimitSeconds: opts.scene.timeLimit,
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.maxRepairRounds !== undefined ? { maxRepairRounds: opts.maxRepairRounds } : {}),
     ...(opts.unverified ? { unverified: true } : {}),
     robotName: opts.robot ? `${opts.scene.robot.kind} (${opts.robot.name})` : opts.scene.robot.kind,
