@@ -4,7 +4,7 @@ import type { LlmConfig } from '../../src/planner/llm/llm-config.ts';
 import { LlmResponseError } from '../../src/planner/llm/llm-errors.ts';
 import { MAX_ECHO_CHARS, runLlmStage } from '../../src/planner/llm/llm-stages.ts';
 import { MAX_ANSWER_BYTES, createOpenAiCompatibleModel } from '../../src/planner/llm/openai-provider.ts';
-import { ScriptedLanguageModel } from '../../src/planner/llm/scripted.ts';
+import { ScriptedLanguageModel } from '../../src/testing/scripted-model.ts';
 import { MAX_TRANSCRIPT_CHARS, recordingModel, type TranscriptEntry } from '../../src/planner/llm/transcript.ts';
 import type { LlmMessage } from '../../src/planner/llm/language-model.ts';
 import { startFakeOpenAiServer, type FakeReply } from '../helpers/fake-openai-server.ts';

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../src/sim/create.ts';
-import { loadScene, scenesDir } from '../../src/sim/scene-file.ts';
+import { loadScene, scenesDir } from '../../src/scene/file.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runReference } from '../helpers/run-reference.ts';
 
 /** Deepest penetration (m) of any of `parts`' colliders into the fixed colliders of `fixed`, by Rapier's exact query. */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type RAPIER from '@dimforge/rapier3d-compat';
 import { createSim } from '../../src/sim/create.ts';
-import { Scene, type SceneInput } from '../../src/sim/scene-schema.ts';
+import { Scene, type SceneInput } from '../../src/scene/schema.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runProgram } from '../../src/skills/sandbox.ts';
 
 /**

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { rejection } from '../helpers/async.ts';
 import { createSim } from '../../src/sim/create.ts';
 import { forwardKinematics, solveIk } from '../../src/sim/arm-kinematics.ts';
-import { loadScene } from '../../src/sim/scene-file.ts';
-import { Scene, type SceneInput } from '../../src/sim/scene-schema.ts';
+import { loadScene } from '../../src/scene/file.ts';
+import { Scene, type SceneInput } from '../../src/scene/schema.ts';
 import { SafetyEnvelope } from '../../src/skills/safety.ts';
 import { SafetyError } from '../../src/skills/sandbox-errors.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { FakeBackend } from './fake-backend.ts';
 
 type Vec3 = [number, number, number];

@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { of } from 'rxjs';
 import { lastValueFrom, toArray } from 'rxjs';
 import { createSim, restoreSim } from '../../src/sim/create.ts';
-import { loadScene } from '../../src/sim/scene-file.ts';
-import { runEpisode, type EpisodePlanner } from '../../src/planner/episode.ts';
-import type { CallRecord } from '../../src/planner/episode-events.ts';
-import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
-import { checkProgram } from '../../src/planner/llm/program-check.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { loadScene } from '../../src/scene/file.ts';
+import { runEpisode, type EpisodePlanner } from '../../src/episode/episode.ts';
+import type { CallRecord } from '../../src/skills/program.ts';
+import { sandboxRunner } from '../../src/episode/sandbox-runner.ts';
+import { checkProgram } from '../../src/skills/program-check.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runProgram } from '../../src/skills/sandbox.ts';
 import { FakeBackend } from './fake-backend.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { MAX_CLIENT_MESSAGE_BYTES, startViewServer } from '../../src/sim/view/server.ts';
+import { MAX_CLIENT_MESSAGE_BYTES, startViewServer } from '../../src/viewer/server.ts';
 
 /** Opens a WebSocket to the viewer with the given Origin; resolves with its first message, or how it failed. */
 function connect(url: string, origin: string): Promise<{ ws: WebSocket; first: string } | { refused: number }> {
