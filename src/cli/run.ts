@@ -1,14 +1,14 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { loadScene } from '../sim/scene-file.ts';
 import { withPoseNoise } from '../sim/variants.ts';
-import type { Scene } from '../sim/scene-schema.ts';
 import { createSimEpisode } from '../planner/sim-episode.ts';
 import { searchPlanner } from '../planner/search/search-planner.ts';
 import type { EpisodePlanner } from '../planner/episode.ts';
 import type { EpisodeEvent } from '../planner/episode-events.ts';
 import { sandboxRunner } from '../planner/sandbox-runner.ts';
 import { parseStages, type StageName } from '../planner/stages.ts';
-import { errorMessage, interruptible, INTERRUPTED, parseCommandArgs, usageError } from './options.ts';
+import { arg, checkOptions, CliError, cliCommand, errorMessage, interruptible, INTERRUPTED, parseCommandArgs, refuse, UsageError } from './options.ts';
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
 import { fromEvent, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
@@ -34,6 +34,7 @@ options:
   --unverified             run without trying the program in a twin first (explicit override)
   --transcript FILE        where to save every prompt and answer (LLM; default transcripts/<time>.json)
   --view                   open the live 3-D view on localhost while the episode runs
+  --keep-open              with --view: keep the view up after the episode until Ctrl-C
   --record FILE.mcap       record poses, skill calls and events (opens in Foxglove)
   --png FILE.png           render the final scene headlessly
   --stream                 print the model's text as it streams in
@@ -43,11 +44,47 @@ options:
                            the robot, and the task predicate is not checked on hardware
   --timeout S              with --robot: seconds each skill call may take (default 60)
   --json                   print one JSON object instead of progress
+  --debug                  print the stack trace of an error
+
+exit status: 0 when the task succeeded, 1 when it did not, 2 for bad usage or configuration
+(an unknown flag or scene, a bad value, an invalid scene file, an output that cannot be written).
 
 environment: ROBOTOOL_LLM_BASE_URL, ROBOTOOL_LLM_MODEL, OPENAI_API_KEY (see README).`;
 
+/** Checked options of `robotool run`. */
+const RunOptions = z.object({
+  scene: arg.text().optional(),
+  planner: arg.choice(['search', 'llm']).optional(),
+  stages: arg.text().optional(),
+  config: arg.text().optional(),
+  seed: arg.int(0, 0xffffffff).optional(),
+  'max-repairs': arg.int(0, 10).optional(),
+  workspace: arg.choice(['clamp', 'reject']).optional(),
+  unverified: z.boolean(),
+  transcript: arg.outFile().optional(),
+  view: z.boolean(),
+  'keep-open': z.boolean(),
+  record: arg.outFile().optional(),
+  png: arg.outFile().optional(),
+  stream: z.boolean(),
+  verbose: z.boolean(),
+  robot: arg.text().optional(),
+  timeout: arg.number(0, 3600, 's', { exclusiveMin: true }).optional(),
+  json: z.boolean(),
+});
+
+/** What `robotool view --scene X "COMMAND"` passes on to the run: where and how to serve the live view. */
+export interface LiveViewOptions {
+  port?: number;
+  host?: string;
+  openBrowser?: boolean;
+}
+
 /** `robotool run "COMMAND" --scene TASK`. */
-export default async function runCommand(argv: string[]): Promise<number> {
+export default cliCommand('run', (argv) => runMain(argv));
+
+/** `robotool run`, with the live view's server options when `view` starts it. */
+export async function runMain(argv: string[], live: LiveViewOptions = {}): Promise<number> {
   const parsed = parseCommandArgs('run', HELP, argv, {
     scene: { type: 'string' },
     planner: { type: 'string' },
@@ -55,60 +92,54 @@ export default async function runCommand(argv: string[]): Promise<number> {
     config: { type: 'string' },
     seed: { type: 'string' },
     'max-repairs': { type: 'string' },
-    workspace: { type: 'string', default: 'clamp' },
+    workspace: { type: 'string' },
     unverified: { type: 'boolean', default: false },
     transcript: { type: 'string' },
     view: { type: 'boolean', default: false },
+    'keep-open': { type: 'boolean', default: false },
     record: { type: 'string' },
     png: { type: 'string' },
     stream: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     robot: { type: 'string' },
-    timeout: { type: 'string', default: '60' },
+    timeout: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
-  const command = positionals.join(' ').trim();
-  if (!command || !values.scene) return usageError('run', HELP, !command ? 'give a command in quotes' : '--scene is required');
-  if (values.workspace !== 'clamp' && values.workspace !== 'reject') {
-    process.stderr.write(`robotool run: --workspace must be clamp or reject, not "${values.workspace}"\n`);
-    return 2;
-  }
-  if (values.robot && (values.view || values.record || values.png)) {
-    return usageError('run', HELP, '--view, --record and --png show the simulated world; with --robot nothing simulated moves');
-  }
-  const timeout = Number(values.timeout);
-  if (!(timeout > 0)) return usageError('run', HELP, `--timeout must be a positive number of seconds, not "${values.timeout}"`);
-  let scene: Scene;
-  try {
-    scene = await loadScene(values.scene);
-    if (values.seed !== undefined) scene = withPoseNoise(scene, { seed: Number(values.seed), poseNoise: 0.01 });
-  } catch (err) {
-    process.stderr.write(`robotool run: ${errorMessage(err)}\n`);
-    return 1;
-  }
+  const values = checkOptions(RunOptions, parsed.values);
+  const command = parsed.positionals.join(' ').trim();
+  if (!command) throw new UsageError('give a command in quotes, e.g. robotool run "grasp the milk" --scene reach-milk');
+  if (!values.scene) throw new UsageError('--scene is required');
+  if (values.robot) refuse(values, ['view', 'record', 'png', 'keep-open'], 'shows the simulated world; with --robot nothing simulated moves (--view, --record and --png show the simulated world)');
+  else refuse(values, ['timeout'], 'applies to --robot only (seconds each skill call on hardware may take)');
+  if (!values.view) refuse(values, ['keep-open'], 'needs --view');
+  const outputs = [values.record, values.png, values.transcript].filter((f): f is string => f !== undefined).map((f) => resolve(f));
+  if (new Set(outputs).size < outputs.length) throw new UsageError('--record, --png and --transcript name the same file');
+  const workspace = values.workspace ?? 'clamp';
+  const timeout = values.timeout ?? 60;
+
+  let scene = await loadScene(values.scene);
+  if (scene.robot.kind !== 'arm') refuse(values, ['workspace'], `applies to arm scenes; ${values.scene} has a ${scene.robot.kind}`);
+  if (values.seed !== undefined) scene = withPoseNoise(scene, { seed: values.seed, poseNoise: 0.01 });
 
   const out = (text: string): void => void process.stderr.write(text);
   const planner = await choosePlanner(values, out);
-  if (typeof planner === 'number') return planner;
 
   let robot: BridgeBackend | undefined;
   if (values.robot) {
-    const connected = await connectRobot('run', values.robot, scene, values.workspace, timeout);
+    const connected = await connectRobot('run', values.robot, scene, workspace, timeout);
     if (typeof connected === 'number') return connected;
     robot = connected;
   }
 
   let sinks: RunSinks;
   try {
-    sinks = await openSinks(values, out);
+    sinks = await openSinks({ ...values, live, holdView: values['keep-open'] }, out);
   } catch (err) {
     // A sink that cannot open (an unwritable --record path, a view port in use): one line, no stack trace.
     // Nothing has been planned yet, so there is no transcript to write.
-    out(`robotool run: ${errorMessage(err)}\n`);
     await robot?.close();
-    return 2;
+    throw err instanceof CliError ? err : new CliError(errorMessage(err), 2, { cause: err });
   }
   const ep = await createSimEpisode({
     ...(robot ? { robot } : {}),
@@ -116,12 +147,12 @@ export default async function runCommand(argv: string[]): Promise<number> {
     command,
     planner: planner.planner,
     runProgram: sandboxRunner({}),
-    workspacePolicy: values.workspace,
+    workspacePolicy: workspace,
     unverified: values.unverified,
-    ...(values['max-repairs'] !== undefined ? { maxRepairRounds: Number(values['max-repairs']) } : {}),
+    ...(values['max-repairs'] !== undefined ? { maxRepairRounds: values['max-repairs'] } : {}),
     ...(sinks.onFrame ? { onFrame: sinks.onFrame, frameEvery: 8 } : {}),
   });
-  const show = values.json ? () => {} : progressPrinter(out, { stream: values.stream, verbose: values.verbose });
+  const show = values.json ? () => {} : progressPrinter(out, { stream: values.stream, verbose: values.verbose, hardware: robot !== undefined });
   let events: EpisodeEvent[] = [];
   // Ctrl-C unsubscribes from the episode, which cancels what runs and stops the robot.
   const interrupt = interruptible('run');
@@ -166,33 +197,30 @@ interface ChosenPlanner {
 }
 
 async function choosePlanner(
-  values: { planner?: string | undefined; stages?: string | undefined; config?: string | undefined; transcript?: string | undefined },
+  values: { planner?: 'search' | 'llm' | undefined; stages?: string | undefined; config?: string | undefined; transcript?: string | undefined; 'max-repairs'?: number | undefined; stream: boolean },
   out: (text: string) => void,
-): Promise<ChosenPlanner | number> {
-  if (values.planner && values.planner !== 'search' && values.planner !== 'llm') {
-    out(`robotool run: --planner must be search or llm, not "${values.planner}"\n`);
-    return 2;
-  }
+): Promise<ChosenPlanner> {
   const { loadLlmConfig } = await import('../planner/llm/llm-config.ts');
   let config;
   try {
     config = await loadLlmConfig(values.config ? { configPath: values.config } : {});
   } catch (err) {
-    out(`robotool run: ${errorMessage(err)}\n`);
-    return 2;
+    throw new CliError(errorMessage(err), 2, { cause: err });
   }
   const kind = values.planner ?? (config ? 'llm' : 'search');
-  if (kind === 'search') return { planner: searchPlanner };
+  if (kind === 'search') {
+    const why = values.planner ? 'applies to the llm planner only' : 'applies to the llm planner only, and no model is configured (see README: Using a language model)';
+    refuse(values, ['stages', 'max-repairs', 'transcript', 'stream'], why);
+    return { planner: searchPlanner };
+  }
   if (!config) {
-    out('robotool run: --planner llm needs a model: set ROBOTOOL_LLM_BASE_URL and ROBOTOOL_LLM_MODEL (and OPENAI_API_KEY if the server wants one), or an "llm" section in robotool.config.json. See the README.\n');
-    return 2;
+    throw new CliError('--planner llm needs a model: set ROBOTOOL_LLM_BASE_URL and ROBOTOOL_LLM_MODEL (and OPENAI_API_KEY if the server wants one), or an "llm" section in robotool.config.json. See the README.');
   }
   let stages: StageName[] | undefined;
   try {
     stages = values.stages ? parseStages(values.stages) : undefined;
   } catch (err) {
-    out(`robotool run: ${errorMessage(err)}\n`);
-    return 2;
+    throw new UsageError(`--stages: ${errorMessage(err)}`, 2, { cause: err });
   }
   const { createOpenAiCompatibleModel } = await import('../planner/llm/openai-provider.ts');
   const { createLlmPlanner } = await import('../planner/llm/llm-planner.ts');
@@ -210,11 +238,21 @@ async function choosePlanner(
 }
 
 async function openSinks(
-  values: { view: boolean; record?: string | undefined; png?: string | undefined },
+  values: { view: boolean; record?: string | undefined; png?: string | undefined; holdView: boolean; live: LiveViewOptions },
   out: (text: string) => void,
 ): Promise<RunSinks> {
   const { openRunSinks } = await import('./run-sinks.ts');
-  return openRunSinks(values, out);
+  return openRunSinks(
+    {
+      view: values.view,
+      record: values.record,
+      png: values.png,
+      ...(values.holdView ? { holdView: true } : {}),
+      ...(values.live.openBrowser !== undefined ? { openBrowser: values.live.openBrowser } : {}),
+      server: { ...(values.live.port !== undefined ? { port: values.live.port } : {}), ...(values.live.host !== undefined ? { host: values.live.host } : {}) },
+    },
+    out,
+  );
 }
 
 /** The `--json` report: success, program, each stage's output and tokens, rounds, error. */
