@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Scene } from './scene-schema.ts';
+import { sceneSanityProblems } from '../scene/sanity.ts';
 
 /** One thing wrong with a scene file: where (a JSON path such as `objects[2].size[0]`) and why. */
 export interface SceneProblem {
@@ -41,15 +42,29 @@ export function problemsOf(error: z.ZodError): SceneProblem[] {
   return error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
 }
 
+/** What to check beyond the schema. */
+export interface ParseOptions {
+  /** Also the scene's sanity (overlaps, objects in the robot or floating, implausible numbers …); see src/scene/sanity.ts. Default false. */
+  sanity?: boolean;
+}
+
 /** Validates already-parsed JSON as a scene. Throws SceneError naming each bad field. */
-export function parseScene(data: unknown, source = 'scene'): Scene {
+export function parseScene(data: unknown, source = 'scene', opts: ParseOptions = {}): Scene {
   const result = Scene.safeParse(data);
   if (!result.success) throw new SceneError(source, problemsOf(result.error));
+  if (opts.sanity) assertSaneScene(result.data, source);
   return result.data;
 }
 
+/** Throws SceneError with every sanity problem of a schema-valid scene (objects inside one another, floating, …). */
+export function assertSaneScene(scene: Scene, source = 'scene'): Scene {
+  const problems = sceneSanityProblems(scene);
+  if (problems.length) throw new SceneError(source, problems);
+  return scene;
+}
+
 /** Parses scene text (JSON). A syntax error reports its line and column. */
-export function parseSceneText(text: string, source = 'scene'): Scene {
+export function parseSceneText(text: string, source = 'scene', opts: ParseOptions = {}): Scene {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -64,7 +79,7 @@ export function parseSceneText(text: string, source = 'scene'): Scene {
     }
     throw new SceneError(source, [{ path: '', message: `not valid JSON${where}: ${message}` }], { cause: err });
   }
-  return parseScene(data, source);
+  return parseScene(data, source, opts);
 }
 
 /** The folder of bundled task scenes. */
@@ -110,7 +125,7 @@ function levenshtein(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** Loads and validates a scene by task name or file path. */
+/** Loads and validates a scene by task name or file path: the schema, then its sanity. */
 export async function loadScene(nameOrPath: string): Promise<Scene> {
   const file = sceneFilePath(nameOrPath);
   let text: string;
@@ -121,7 +136,7 @@ export async function loadScene(nameOrPath: string): Promise<Scene> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a scene file' : code === 'EACCES' ? 'permission denied' : String(err);
     throw new SceneNotFoundError(nameOrPath, [{ path: '', message: `cannot read the scene: ${why}${code ? ` (${code})` : ''}` }], { cause: err });
   }
-  return parseSceneText(text, file);
+  return parseSceneText(text, file, { sanity: true });
 }
 
 /** The six RoboTool tasks, in the paper's order. */
