@@ -76,6 +76,7 @@ function parseArgsMessage(err: unknown): string {
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const flag = /'(-[^' ]+)/.exec(msg)?.[1] ?? '';
       if (/does not take an argument/.test(msg)) return `${flag} takes no value`;
+      if (/ambiguous/.test(msg)) return `${flag} needs a value (a value that starts with "-" is written ${flag}=-VALUE)`;
       return `${flag} needs a value`;
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
@@ -234,19 +235,18 @@ export function refuse(values: Record<string, unknown>, flags: readonly string[]
   }
 }
 
-/** Edit distance, for "did you mean" suggestions. */
+/** Edit distance with transpositions (`rnu` is one slip from `run`), for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /** The candidate nearest to `word`, if it is near enough to be a slip (a third of its letters or fewer differ, `_` read as `-`). */

@@ -4,7 +4,7 @@ import { SceneError, SceneNotFoundError, loadScene, sceneJsonSchema, TASKS } fro
 import { createSim } from '../sim/create.ts';
 import { observeGroundTruth } from '../perception/ground-truth.ts';
 import { renderSceneText } from '../planner/prompts/scene-text.ts';
-import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, inputPathProblem, parseCommandArgs, UsageError } from './options.ts';
+import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, inputPathProblem, parseCommandArgs, reportFailure, UsageError } from './options.ts';
 import { plural } from './progress.ts';
 
 const HELP = `usage:
@@ -32,6 +32,15 @@ export default cliCommand('scene', async (argv) => {
   }
   const sub = first;
   const name = `scene ${sub}`;
+  try {
+    return await subcommand(sub, name, others);
+  } catch (err) {
+    // Errors name the subcommand: `robotool scene check: …`.
+    return reportFailure((SUBCOMMANDS as readonly string[]).includes(sub) ? name : 'scene', err);
+  }
+});
+
+async function subcommand(sub: string, name: string, others: string[]): Promise<number> {
   switch (sub) {
     case 'check': {
       const parsed = parseCommandArgs(name, HELP, others, {});
@@ -70,7 +79,7 @@ export default cliCommand('scene', async (argv) => {
       throw new UsageError(`unknown subcommand "${sub}"${near ? `; did you mean ${near}?` : ''} (subcommands: ${SUBCOMMANDS.join(', ')})`);
     }
   }
-});
+}
 
 async function check(files: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('name at least one scene file');
