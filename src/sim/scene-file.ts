@@ -136,7 +136,8 @@ export async function loadScene(nameOrPath: string): Promise<Scene> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a scene file' : code === 'EACCES' ? 'permission denied' : String(err);
     throw new SceneNotFoundError(nameOrPath, [{ path: '', message: `cannot read the scene: ${why}${code ? ` (${code})` : ''}` }], { cause: err });
   }
-  return parseSceneText(text, file, { sanity: true });
+  // Problems name the scene as the user gave it, not the resolved path.
+  return parseSceneText(text, nameOrPath, { sanity: true });
 }
 
 /** The six RoboTool tasks, in the paper's order. */
