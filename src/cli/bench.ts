@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { arg, checkOptions, CliError, cliCommand, closest, parseCommandArgs, UsageError } from './options.ts';
-import { loadScene, TASKS } from '../sim/scene-file.ts';
-import { randomVariant } from '../sim/variants.ts';
-import { runSimEpisode } from '../planner/sim-episode.ts';
-import { searchPlanner } from '../planner/search/search-planner.ts';
-import type { EpisodePlanner } from '../planner/episode.ts';
-import { sandboxRunner } from '../planner/sandbox-runner.ts';
+import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, parseCommandArgs, UsageError } from './options.ts';
+import { loadScene, TASKS } from '../scene/file.ts';
+import { randomVariant } from '../scene/variants.ts';
+import { runSimEpisode } from '../episode/sim-episode.ts';
+import { createPlanner } from '../planner/create.ts';
+import type { EpisodePlanner } from '../episode/episode.ts';
+import { sandboxRunner } from '../episode/sandbox-runner.ts';
 
 const HELP = `usage: robotool bench [--tasks LIST] [--seeds N] [--planner search|llm] [--json]
 
@@ -117,14 +117,11 @@ export default cliCommand('bench', async (argv) => {
   const seeds = values.seeds ?? 20;
   const firstSeed = values['first-seed'] ?? 1;
   if (firstSeed + seeds - 1 > 0xffffffff) throw new UsageError('--first-seed + --seeds goes past the largest seed (4294967295)');
-  let planner: EpisodePlanner = searchPlanner;
-  if (values.planner === 'llm') {
-    const { loadLlmConfig } = await import('../planner/llm/llm-config.ts');
-    const config = await loadLlmConfig();
-    if (!config) throw new CliError('--planner llm needs a model: set ROBOTOOL_LLM_BASE_URL and ROBOTOOL_LLM_MODEL (see README)');
-    const { createOpenAiCompatibleModel } = await import('../planner/llm/openai-provider.ts');
-    const { createLlmPlanner } = await import('../planner/llm/llm-planner.ts');
-    planner = createLlmPlanner({ model: createOpenAiCompatibleModel(config) });
+  let planner: EpisodePlanner;
+  try {
+    ({ planner } = await createPlanner({ planner: values.planner ?? 'search' }));
+  } catch (err) {
+    throw new CliError(errorMessage(err), 2, { cause: err });
   }
   const tty = process.stderr.isTTY;
   const results = await runBench({

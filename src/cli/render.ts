@@ -45,17 +45,17 @@ export default cliCommand('render', async (argv) => {
   if (values.at !== undefined && !values.replay) throw new UsageError('--at needs --replay');
   const size = { width: values.width ?? 960, height: values.height ?? 600 };
   const at = values.at ?? 0;
-  const { renderPngFile } = await import('../sim/render.ts');
+  const { renderPngFile } = await import('../viewer/render.ts');
   if (values.replay) {
     const problem = inputPathProblem(values.replay, 'recording');
     if (problem) throw new CliError(`--replay: ${problem}`);
-    const { readRecording } = await import('../sim/recording.ts');
+    const { readRecording } = await import('../viewer/recording.ts');
     const recording = await readRecording(values.replay);
     await renderPngFile({ recording, at }, values.out, size);
   } else {
-    const { loadScene } = await import('../sim/scene-file.ts');
+    const { loadScene } = await import('../scene/file.ts');
     const { createSim } = await import('../sim/create.ts');
-    const { describeWorld, captureFrame } = await import('../sim/mirror-model.ts');
+    const { describeWorld, captureFrame } = await import('../viewer/mirror-model.ts');
     const sim = await createSim(await loadScene(values.scene!));
     let source;
     try {

@@ -1,13 +1,12 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadScene } from '../sim/scene-file.ts';
-import { withPoseNoise } from '../sim/variants.ts';
-import { createSimEpisode } from '../planner/sim-episode.ts';
-import { searchPlanner } from '../planner/search/search-planner.ts';
-import type { EpisodePlanner } from '../planner/episode.ts';
-import type { EpisodeEvent } from '../planner/episode-events.ts';
-import { sandboxRunner } from '../planner/sandbox-runner.ts';
-import { parseStages, type StageName } from '../planner/stages.ts';
+import { loadScene } from '../scene/file.ts';
+import { withPoseNoise } from '../scene/variants.ts';
+import { createSimEpisode } from '../episode/sim-episode.ts';
+import { createPlanner } from '../planner/create.ts';
+import type { EpisodePlanner } from '../episode/episode.ts';
+import type { EpisodeEvent } from '../episode/events.ts';
+import { sandboxRunner } from '../episode/sandbox-runner.ts';
 import { arg, checkOptions, CliError, cliCommand, errorMessage, interruptible, INTERRUPTED, parseCommandArgs, refuse, UsageError } from './options.ts';
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
@@ -200,39 +199,32 @@ async function choosePlanner(
   values: { planner?: 'search' | 'llm' | undefined; stages?: string | undefined; config?: string | undefined; transcript?: string | undefined; 'max-repairs'?: number | undefined; stream: boolean },
   out: (text: string) => void,
 ): Promise<ChosenPlanner> {
-  const { loadLlmConfig } = await import('../planner/llm/llm-config.ts');
-  let config;
-  try {
-    config = await loadLlmConfig(values.config ? { configPath: values.config } : {});
-  } catch (err) {
-    throw new CliError(errorMessage(err), 2, { cause: err });
+  let kind = values.planner;
+  if (kind === undefined) {
+    // No --planner: the LLM chain when a model is configured, else the search planner.
+    const { loadLlmConfig } = await import('../planner/llm/llm-config.ts');
+    try {
+      kind = (await loadLlmConfig(values.config ? { configPath: values.config } : {})) ? 'llm' : 'search';
+    } catch (err) {
+      throw new CliError(errorMessage(err), 2, { cause: err });
+    }
   }
-  const kind = values.planner ?? (config ? 'llm' : 'search');
   if (kind === 'search') {
     const why = values.planner ? 'applies to the llm planner only' : 'applies to the llm planner only, and no model is configured (see README: Using a language model)';
     refuse(values, ['stages', 'max-repairs', 'transcript', 'stream'], why);
-    return { planner: searchPlanner };
   }
-  if (!config) {
-    throw new CliError('--planner llm needs a model: set ROBOTOOL_LLM_BASE_URL and ROBOTOOL_LLM_MODEL (and OPENAI_API_KEY if the server wants one), or an "llm" section in robotool.config.json. See the README.');
-  }
-  let stages: StageName[] | undefined;
+  let created;
   try {
-    stages = values.stages ? parseStages(values.stages) : undefined;
+    created = await createPlanner({ planner: kind, stages: values.stages, configPath: values.config, transcript: values.transcript ?? 'default' });
   } catch (err) {
-    throw new UsageError(`--stages: ${errorMessage(err)}`, 2, { cause: err });
+    throw new CliError(errorMessage(err), 2, { cause: err });
   }
-  const { createOpenAiCompatibleModel } = await import('../planner/llm/openai-provider.ts');
-  const { createLlmPlanner } = await import('../planner/llm/llm-planner.ts');
-  const { recordingModel, writeTranscript } = await import('../planner/llm/transcript.ts');
-  const entries: Parameters<typeof recordingModel>[1] = [];
-  const model = recordingModel(createOpenAiCompatibleModel(config), entries);
-  const file = values.transcript ?? join('transcripts', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  if (created.planner.kind === 'search') return { planner: created.planner };
   return {
-    planner: createLlmPlanner({ model, ...(stages ? { stages } : {}) }),
+    planner: created.planner,
     finish: async () => {
-      await writeTranscript(file, { model: `${model.provider}:${model.modelId}`, stages: stages ?? 'full' }, entries);
-      out(`transcript: ${file}\n`);
+      const file = await created.finish();
+      if (file) out(`transcript: ${file}\n`);
     },
   };
 }

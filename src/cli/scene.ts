@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { SceneError, SceneNotFoundError, loadScene, sceneJsonSchema, TASKS } from '../sim/scene-file.ts';
+import { SceneError, SceneNotFoundError, loadScene, sceneJsonSchema, TASKS } from '../scene/file.ts';
 import { createSim } from '../sim/create.ts';
-import { observeGroundTruth } from '../perception/ground-truth.ts';
+import { observeGroundTruth } from '../sim/ground-truth.ts';
 import { renderSceneText } from '../planner/prompts/scene-text.ts';
 import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, inputPathProblem, parseCommandArgs, reportFailure, UsageError } from './options.ts';
 import { plural } from './progress.ts';

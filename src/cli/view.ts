@@ -52,18 +52,18 @@ export default cliCommand('view', async (argv) => {
     });
   }
   refuse(values, ['keep-open'], 'applies to a live episode (--scene TASK "COMMAND"); this view stays up until Ctrl-C anyway');
-  const { startViewServer } = await import('../sim/view/server.ts');
+  const { startViewServer } = await import('../viewer/server.ts');
   let server;
   if (values.replay) {
     const problem = inputPathProblem(values.replay, 'recording');
     if (problem) throw new CliError(`--replay: ${problem}`);
-    const { readRecording } = await import('../sim/recording.ts');
+    const { readRecording } = await import('../viewer/recording.ts');
     const recording = await readRecording(values.replay);
     server = await startViewServer({ kind: 'replay', recording }, live);
   } else {
-    const { loadScene } = await import('../sim/scene-file.ts');
+    const { loadScene } = await import('../scene/file.ts');
     const { createSim } = await import('../sim/create.ts');
-    const { describeWorld, captureFrame } = await import('../sim/mirror-model.ts');
+    const { describeWorld, captureFrame } = await import('../viewer/mirror-model.ts');
     const scene = await loadScene(values.scene!);
     const sim = await createSim(scene);
     try {

@@ -1,4 +1,4 @@
-import type { Goal, RobotKind, Scene, SceneObject, Vec3 } from '../sim/scene-schema.ts';
+import type { Goal, RobotKind, Scene, SceneObject, Vec3 } from './schema.ts';
 
 /**
  * Sanity of a scene that already fits the schema: is it a world the simulator can start from?

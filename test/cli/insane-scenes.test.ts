@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { scenesDir } from '../../src/sim/scene-file.ts';
+import { scenesDir } from '../../src/scene/file.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 
 /**

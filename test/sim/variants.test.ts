@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TASKS, loadScene } from '../../src/sim/scene-file.ts';
-import type { Scene } from '../../src/sim/scene-schema.ts';
-import { randomVariant, withPoseNoise } from '../../src/sim/variants.ts';
+import { TASKS, loadScene } from '../../src/scene/file.ts';
+import type { Scene } from '../../src/scene/schema.ts';
+import { randomVariant, withPoseNoise } from '../../src/scene/variants.ts';
 import { sceneSanityProblems } from '../../src/scene/sanity.ts';
 
 const top = (s: Scene, name: string): number => {

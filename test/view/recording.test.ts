@@ -6,11 +6,11 @@ import { McapIndexedReader } from '@mcap/core';
 import { loadDecompressHandlers } from '@mcap/support';
 import { FrameTransforms, SceneUpdate } from '@foxglove/schemas/jsonschema.js';
 import { openRunSinks } from '../../src/cli/run-sinks.ts';
-import { readRecording, TOPICS, McapRecorder, poseFrameJson } from '../../src/sim/recording.ts';
+import { readRecording, TOPICS, McapRecorder, poseFrameJson } from '../../src/viewer/recording.ts';
 import { createSim } from '../../src/sim/create.ts';
-import { loadScene } from '../../src/sim/scene-file.ts';
-import { describeWorld, captureFrame } from '../../src/sim/mirror-model.ts';
-import type { RecordingData } from '../../src/sim/view/protocol.ts';
+import { loadScene } from '../../src/scene/file.ts';
+import { describeWorld, captureFrame } from '../../src/viewer/mirror-model.ts';
+import type { RecordingData } from '../../src/viewer/protocol.ts';
 import { runEpisodeWithSinks, type SeenEpisode } from './episode.ts';
 
 let dir: string;

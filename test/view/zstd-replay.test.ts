@@ -9,10 +9,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import renderCommand from '../../src/cli/render.ts';
 import { createSim } from '../../src/sim/create.ts';
-import { captureFrame, describeWorld, poseIn, type MirrorModel, type PoseFrame } from '../../src/sim/mirror-model.ts';
-import { readRecording, TOPICS } from '../../src/sim/recording.ts';
-import { launchChromium, openViewer } from '../../src/sim/render.ts';
-import { loadScene } from '../../src/sim/scene-file.ts';
+import { captureFrame, describeWorld, poseIn, type MirrorModel, type PoseFrame } from '../../src/viewer/mirror-model.ts';
+import { readRecording, TOPICS } from '../../src/viewer/recording.ts';
+import { launchChromium, openViewer } from '../../src/viewer/render.ts';
+import { loadScene } from '../../src/scene/file.ts';
 import { decodePng } from './png.ts';
 
 /**
