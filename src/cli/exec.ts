@@ -72,7 +72,7 @@ export default cliCommand('exec', async (argv) => {
   const live = !values.json;
   let n = 0;
   const trace = {
-    ...(live ? { onCall: (c: CallRecord) => void process.stdout.write(`${String(++n).padStart(3)}. ${formatCall(c)}\n`) } : {}),
+    ...(live ? { onCall: (c: CallRecord) => void process.stdout.write(`${String(++n).padStart(3)}. ${formatCall(c, values.robot ? 's' : 'sim s')}\n`) } : {}),
     ...(live ? { onLog: (line: string) => void process.stdout.write(`     log: ${line}\n`) } : {}),
   };
   let run: SandboxRun;
@@ -128,9 +128,10 @@ export function execReport(run: SandboxRun, goal: GoalCheck): Record<string, unk
   };
 }
 
-function formatCall(c: CallRecord): string {
+/** One trace line; a call's time is simulated in the simulator, wall-clock on a real robot. */
+function formatCall(c: CallRecord, unit: 'sim s' | 's'): string {
   const args = c.args.map(shown).join(', ');
   const value = c.value === undefined ? '' : ` → ${shown(c.value)}`;
   const note = [c.message, ...c.warnings].filter(Boolean).join('; ');
-  return `${c.skill}(${args})${value}  [${c.status}, ${c.seconds.toFixed(2)} sim s]${note ? `  ${note}` : ''}`;
+  return `${c.skill}(${args})${value}  [${c.status}, ${c.seconds.toFixed(2)} ${unit}]${note ? `  ${note}` : ''}`;
 }
