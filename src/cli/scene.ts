@@ -6,6 +6,7 @@ import { observeGroundTruth } from '../sim/ground-truth.ts';
 import { renderSceneText } from '../planner/prompts/scene-text.ts';
 import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, inputPathProblem, parseCommandArgs, reportFailure, UsageError } from './options.ts';
 import { plural } from './progress.ts';
+import { describeGoal } from '../scene/goal-text.ts';
 
 const HELP = `usage:
   robotool scene check FILE...        validate scene files: the schema, then sanity (overlaps,
@@ -96,7 +97,7 @@ async function check(files: string[]): Promise<number> {
     }
     try {
       const scene = await loadScene(f);
-      process.stdout.write(`${f}: ok (${scene.robot.kind}, ${plural(scene.objects.length, 'object')}, goal ${scene.goal.type} ${scene.goal.object})\n`);
+      process.stdout.write(`${f}: ok (${scene.robot.kind}, ${plural(scene.objects.length, 'object')}, goal ${describeGoal(scene.goal)})\n`);
     } catch (err) {
       if (err instanceof SceneNotFoundError) {
         unreadable++;

@@ -5,3 +5,4 @@ export * from './sanity.ts';
 export * from './variants.ts';
 export { seededRandom } from './random.ts';
 export { rotate, yawOf, quatMul } from './geometry.ts';
+export { describeGoal } from './goal-text.ts';

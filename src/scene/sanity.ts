@@ -61,8 +61,8 @@ const RESERVED_NAMES = new Set(['ground', 'world', 'robot', '__proto__', 'constr
 
 /** The goals each robot can reach. */
 const GOALS_OF: Record<RobotKind, readonly Goal['type'][]> = {
-  arm: ['grasped', 'pressed', 'within-reach'],
-  quadruped: ['robot-on', 'on-ground-intact'],
+  arm: ['grasped', 'pressed', 'within-reach', 'on', 'near', 'on-ground-intact'],
+  quadruped: ['robot-on', 'on', 'near', 'on-ground-intact'],
 };
 
 /** The arm's base and shoulder column: a box around `base` (half-width 0.07 m, 0.28 m tall). */
@@ -235,10 +235,13 @@ function checkGoal(scene: Scene, add: (path: string, message: string) => void): 
   const o = scene.objects[i];
   if (!o) return;
   if (g.type === 'grasped' && !o.graspablePoint) add('goal.object', `"${g.object}" has no graspablePoint (objects[${i}]): it cannot be grasped`);
-  if ((g.type === 'grasped' || g.type === 'within-reach' || g.type === 'on-ground-intact') && !o.movable) add('goal.object', `"${g.object}" is fixed (objects[${i}].movable is false): a ${g.type} goal needs it to move`);
+  if ((g.type === 'grasped' || g.type === 'within-reach' || g.type === 'on-ground-intact' || g.type === 'on' || g.type === 'near') && !o.movable) add('goal.object', `"${g.object}" is fixed (objects[${i}].movable is false): a ${g.type} goal needs it to move`);
   if (g.type === 'pressed' && !o.button) add('goal.object', `"${g.object}" is not a button (objects[${i}] has no "button")`);
   if (g.type === 'grasped' && g.minLift > 1) add('goal.minLift', `${fmt(g.minLift)} m; at most 1 m`);
   if (g.type === 'on-ground-intact' && g.maxHeight > LIMITS.height) add('goal.maxHeight', `${fmt(g.maxHeight)} m; at most ${LIMITS.height} m`);
+  if (g.type === 'on' && g.support === g.object) add('goal.support', `"${g.object}" cannot rest on itself`);
+  if (g.type === 'near' && g.target === g.object) add('goal.target', `"${g.object}" cannot stand beside itself`);
+  if (g.type === 'near' && g.maxDistance > LIMITS.horizontal) add('goal.maxDistance', `${fmt(g.maxDistance)} m; at most ${LIMITS.horizontal} m`);
 }
 
 /** The solids of an object: its parts, or its single primitive. */
