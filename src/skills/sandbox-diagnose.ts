@@ -56,11 +56,15 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The robot's skill whose name is closest to `name`. */
+/**
+ * The robot's skill whose name is closest to `name`, or '' when none is close enough to be a
+ * slip (more than a third of the letters differ; `grasp` is not a misspelt `get_size`).
+ */
 export function closestSkill(name: string, robot: SkillRobot): string {
   const names = skillsFor(robot).map((s) => s.name);
   const lower = name.toLowerCase();
-  return names.reduce((best, n) => (editDistance(lower, n) < editDistance(lower, best) ? n : best), names[0]!);
+  const best = names.reduce((b, n) => (editDistance(lower, n) < editDistance(lower, b) ? n : b), names[0]!);
+  return editDistance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : '';
 }
 
 /** The message for a call to something that is not one of the robot's skills. */
@@ -71,7 +75,7 @@ export function unknownSkill(name: string, robot: SkillRobot, at: SourcePosition
   const why = other
     ? `${name} is a skill of the ${other.robots.join('/')}, not of the ${robot}`
     : `${name} is not a skill of the ${robot}`;
-  return new UnknownSkillError(name, closest, `${why}; did you mean ${closest}? (the ${robot}'s skills: ${own}; also Math and console.log)`, at);
+  return new UnknownSkillError(name, closest, `${why}${closest ? `; did you mean ${closest}?` : ''} (the ${robot}'s skills: ${own}; also Math and console.log)`, at);
 }
 
 /**

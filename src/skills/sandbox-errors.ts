@@ -58,7 +58,7 @@ export class UnknownSkillError extends ProgramStopError {
   override readonly name = 'UnknownSkillError';
   constructor(
     readonly skill: string,
-    /** The real skill whose name is closest. */
+    /** The real skill whose name is closest, or '' when none is close. */
     readonly closest: string,
     message: string,
     at: SourcePosition = {},

@@ -111,10 +111,21 @@ export async function startViewServer(source: ViewSource, opts: ViewServerOption
     if (ended) send(ws, { type: 'end' });
   });
 
-  await new Promise<void>((resolveListen, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port ?? 0, host, () => resolveListen());
-  });
+  // ws re-emits the http server's errors on the WebSocketServer; without a listener a busy port
+  // would crash the process with an unhandled 'error' event instead of rejecting below.
+  wss.on('error', () => {});
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      http.once('error', reject);
+      http.listen(opts.port ?? 0, host, () => {
+        http.off('error', reject);
+        resolveListen();
+      });
+    });
+  } catch (err) {
+    wss.close();
+    throw listenError(err, host, opts.port ?? 0);
+  }
   port = (http.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 
@@ -147,4 +158,21 @@ export async function startViewServer(source: ViewSource, opts: ViewServerOption
       await new Promise<void>((r) => http.close(() => r()));
     },
   };
+}
+
+/** A failure to listen, in words: which address, why, and what to do. Keeps the errno code. */
+function listenError(err: unknown, host: string, port: number): Error {
+  const code = (err as { code?: string }).code;
+  const where = `${host}:${port}`;
+  const message =
+    code === 'EADDRINUSE'
+      ? `cannot serve on ${where}: the port is in use (another robotool view?); choose another --port, or leave it out for a free one`
+      : code === 'EADDRNOTAVAIL'
+        ? `cannot serve on ${where}: ${host} is not an address of this machine; leave --host out for 127.0.0.1`
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `cannot serve on ${where}: host ${host} does not resolve`
+          : code === 'EACCES'
+            ? `cannot serve on ${where}: permission denied (ports below 1024 need privileges)`
+            : `cannot serve on ${where}: ${err instanceof Error ? err.message : String(err)}`;
+  return Object.assign(new Error(`${message} (${code ?? 'error'})`, { cause: err }), code ? { code } : {});
 }
