@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'scratch/**', 'bench/results.json', 'scenes/programs/**', 'src/sim/viewer/client-bundle/**'] },
+  { ignores: ['node_modules/**', 'scratch/**', 'bench/results.json', 'scenes/programs/**', 'dist/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TASKS } from '../src/sim/scene-file.ts';
+import { TASKS } from '../src/scene/file.ts';
 import { benchScene, type SceneBenchRecord } from './world.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -2,12 +2,12 @@
  * Headless render cost: Chromium launch and page load (cold), then one frame of the scene
  * rendered in software WebGL with the page already loaded, and a PNG screenshot of it.
  */
-import { loadScene } from '../src/sim/scene-file.ts';
+import { loadScene } from '../src/scene/file.ts';
 import { createSim } from '../src/sim/create.ts';
-import { captureFrame, describeWorld } from '../src/sim/mirror-model.ts';
-import { launchChromium, openViewer } from '../src/sim/render.ts';
-import { startViewServer } from '../src/sim/view/server.ts';
-import { clientBundle } from '../src/sim/view/bundle.ts';
+import { captureFrame, describeWorld } from '../src/viewer/mirror-model.ts';
+import { launchChromium, openViewer } from '../src/viewer/render.ts';
+import { startViewServer } from '../src/viewer/server.ts';
+import { clientBundle } from '../src/viewer/bundle.ts';
 
 const TASK = 'reach-milk';
 const WIDTH = 960;

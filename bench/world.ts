@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type RAPIER from '@dimforge/rapier3d-compat';
 import { loadRapier, type Rapier } from '../src/sim/rapier.ts';
-import { loadScene, scenesDir } from '../src/sim/scene-file.ts';
+import { loadScene, scenesDir } from '../src/scene/file.ts';
 import { createSim } from '../src/sim/create.ts';
 import { checkGoal } from '../src/sim/predicates.ts';
-import { SimBackend } from '../src/skills/sim-backend.ts';
+import { SimBackend } from '../src/sim/backend/sim-backend.ts';
 import { runProgram } from '../src/skills/sandbox.ts';
 import type { SimWorld } from '../src/sim/world.ts';
 
@@ -359,7 +359,7 @@ export async function benchScene(task: string): Promise<SceneBenchRecord> {
   rec.steps = recorded.sim.steps;
   rec.finalPoses = poses(recorded.sim.world);
   recorded.sim.free();
-  // Warm-up (V8 compiles WebAssembly in tiers, see DESIGN): the recording run, the checked
+  // Warm-up (V8 compiles WebAssembly in tiers, see docs/ARCHITECTURE.md): the recording run, the checked
   // replay and one more untimed run of each side. Then the timed rounds alternate the two sides,
   // so that load from elsewhere on the machine falls on both alike.
   const check = await rawReplay(rec, true);

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { loadScene, TASKS } from '../sim/scene-file.ts';
-import { randomVariant } from '../sim/variants.ts';
-import { runSimEpisode } from '../planner/sim-episode.ts';
-import { searchPlanner } from '../planner/search/search-planner.ts';
-import type { EpisodePlanner } from '../planner/episode.ts';
-import { sandboxRunner } from '../planner/sandbox-runner.ts';
+import { loadScene, TASKS } from '../scene/file.ts';
+import { randomVariant } from '../scene/variants.ts';
+import { runSimEpisode } from '../episode/sim-episode.ts';
+import { createPlanner } from '../planner/create.ts';
+import type { EpisodePlanner } from '../episode/episode.ts';
+import { sandboxRunner } from '../episode/sandbox-runner.ts';
+import { errorMessage } from './options.ts';
 
 const HELP = `usage: robotool bench [--tasks LIST] [--seeds N] [--planner search|llm] [--json]
 
@@ -116,19 +117,11 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     process.stderr.write('robotool bench: --seeds must be a positive whole number\n');
     return 2;
   }
-  let planner: EpisodePlanner = searchPlanner;
-  if (values.planner === 'llm') {
-    const { loadLlmConfig } = await import('../planner/llm/llm-config.ts');
-    const config = await loadLlmConfig();
-    if (!config) {
-      process.stderr.write('robotool bench: --planner llm needs a model: set ROBOTOOL_LLM_BASE_URL and ROBOTOOL_LLM_MODEL (see README)\n');
-      return 2;
-    }
-    const { createOpenAiCompatibleModel } = await import('../planner/llm/openai-provider.ts');
-    const { createLlmPlanner } = await import('../planner/llm/llm-planner.ts');
-    planner = createLlmPlanner({ model: createOpenAiCompatibleModel(config) });
-  } else if (values.planner !== 'search') {
-    process.stderr.write(`robotool bench: --planner must be search or llm\n`);
+  let planner: EpisodePlanner;
+  try {
+    ({ planner } = await createPlanner({ planner: values.planner }));
+  } catch (err) {
+    process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
     return 2;
   }
   const tty = process.stderr.isTTY;

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { loadScene } from '../sim/scene-file.ts';
-import { withPoseNoise } from '../sim/variants.ts';
+import { loadScene } from '../scene/file.ts';
+import { withPoseNoise } from '../scene/variants.ts';
 import { createSim } from '../sim/create.ts';
 import { checkGoal, type GoalCheck } from '../sim/predicates.ts';
-import type { Scene } from '../sim/scene-schema.ts';
-import type { CallRecord } from '../planner/episode-events.ts';
-import { SimBackend } from '../skills/sim-backend.ts';
+import type { Scene } from '../scene/schema.ts';
+import type { CallRecord } from '../episode/events.ts';
+import { SimBackend } from '../sim/backend/sim-backend.ts';
 import { connectRobot } from './robot.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
 import { shown } from './progress.ts';

@@ -1,4 +1,4 @@
-import type { EpisodeEvent, CallRecord } from '../planner/episode-events.ts';
+import type { EpisodeEvent, CallRecord } from '../episode/events.ts';
 
 /** JSON for a trace line, numbers to at most 6 decimals (a program's `z + 0.1` prints 0.235, not 0.23500000000000001). */
 export const shown = (v: unknown): string =>

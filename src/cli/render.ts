@@ -55,19 +55,19 @@ export default async function renderCommand(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const { renderPngFile } = await import('../sim/render.ts');
+    const { renderPngFile } = await import('../viewer/render.ts');
     const size = { width, height };
     if (values.replay) {
-      const { readRecording } = await import('../sim/recording.ts');
+      const { readRecording } = await import('../viewer/recording.ts');
       const recording = await readRecording(values.replay);
       if (values.scene && values.scene !== recording.model.scene) {
         process.stderr.write(`robotool render: note: the recording is of "${recording.model.scene}", not "${values.scene}"; rendering the recording\n`);
       }
       await renderPngFile({ recording, at }, values.out!, size);
     } else {
-      const { loadScene } = await import('../sim/scene-file.ts');
+      const { loadScene } = await import('../scene/file.ts');
       const { createSim } = await import('../sim/create.ts');
-      const { describeWorld, captureFrame } = await import('../sim/mirror-model.ts');
+      const { describeWorld, captureFrame } = await import('../viewer/mirror-model.ts');
       const sim = await createSim(await loadScene(values.scene!));
       let source;
       try {

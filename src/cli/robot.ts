@@ -1,6 +1,6 @@
 import type { BridgeBackend } from '../bridge/index.ts';
-import type { Scene } from '../sim/scene-schema.ts';
-import { sceneSafetyLimits } from '../skills/sim-backend.ts';
+import type { Scene } from '../scene/schema.ts';
+import { sceneSafetyLimits } from '../sim/backend/sim-backend.ts';
 import { errorMessage } from './options.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import type { SimWorld } from '../sim/world.ts';
-import type { EpisodeEvent } from '../planner/episode-events.ts';
-import { captureFrame, describeWorld } from '../sim/mirror-model.ts';
-import type { McapRecorder } from '../sim/recording.ts';
-import type { ViewServer } from '../sim/view/server.ts';
+import type { EpisodeEvent } from '../episode/events.ts';
+import { captureFrame, describeWorld } from '../viewer/mirror-model.ts';
+import type { McapRecorder } from '../viewer/recording.ts';
+import type { ViewServer } from '../viewer/server.ts';
 
 /** The optional outputs of a run: live view, MCAP recording, PNG render. */
 export interface RunSinks {
@@ -38,12 +38,12 @@ export async function openRunSinks(values: RunSinkOptions, out: (text: string) =
   let sim: SimWorld | undefined;
 
   if (values.view) {
-    const { startViewServer } = await import('../sim/view/server.ts');
+    const { startViewServer } = await import('../viewer/server.ts');
     server = await startViewServer({ kind: 'live', title: 'robotool run' });
     out(`view: ${server.url}\n`);
     if (values.openBrowser ?? interactive) openInBrowser(server.url);
   }
-  const RecorderClass = values.record ? (await import('../sim/recording.ts')).McapRecorder : undefined;
+  const RecorderClass = values.record ? (await import('../viewer/recording.ts')).McapRecorder : undefined;
   if (values.record) {
     // Fail before planning, not after it, when the file cannot be written.
     try {
@@ -81,7 +81,7 @@ export async function openRunSinks(values: RunSinkOptions, out: (text: string) =
       frame(s);
       server?.end();
       if (values.png) {
-        const { renderPngFile } = await import('../sim/render.ts');
+        const { renderPngFile } = await import('../viewer/render.ts');
         await renderPngFile({ model: describeWorld(s), frame: captureFrame(s) }, values.png);
         out(`png: ${values.png}\n`);
       }

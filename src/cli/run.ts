@@ -1,13 +1,11 @@
-import { join } from 'node:path';
-import { loadScene } from '../sim/scene-file.ts';
-import { withPoseNoise } from '../sim/variants.ts';
-import type { Scene } from '../sim/scene-schema.ts';
-import { createSimEpisode } from '../planner/sim-episode.ts';
-import { searchPlanner } from '../planner/search/search-planner.ts';
-import type { EpisodePlanner } from '../planner/episode.ts';
-import type { EpisodeEvent } from '../planner/episode-events.ts';
-import { sandboxRunner } from '../planner/sandbox-runner.ts';
-import { parseStages, type StageName } from '../planner/stages.ts';
+import { loadScene } from '../scene/file.ts';
+import { withPoseNoise } from '../scene/variants.ts';
+import type { Scene } from '../scene/schema.ts';
+import { createSimEpisode } from '../episode/sim-episode.ts';
+import { createPlanner } from '../planner/create.ts';
+import type { EpisodePlanner } from '../episode/episode.ts';
+import type { EpisodeEvent } from '../episode/events.ts';
+import { sandboxRunner } from '../episode/sandbox-runner.ts';
 import { errorMessage, interruptible, INTERRUPTED, parseCommandArgs, usageError } from './options.ts';
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
@@ -169,44 +167,25 @@ async function choosePlanner(
   values: { planner?: string | undefined; stages?: string | undefined; config?: string | undefined; transcript?: string | undefined },
   out: (text: string) => void,
 ): Promise<ChosenPlanner | number> {
-  if (values.planner && values.planner !== 'search' && values.planner !== 'llm') {
-    out(`robotool run: --planner must be search or llm, not "${values.planner}"\n`);
-    return 2;
-  }
-  const { loadLlmConfig } = await import('../planner/llm/llm-config.ts');
-  let config;
   try {
-    config = await loadLlmConfig(values.config ? { configPath: values.config } : {});
+    const created = await createPlanner({
+      planner: values.planner,
+      stages: values.stages,
+      configPath: values.config,
+      transcript: values.transcript ?? 'default',
+    });
+    if (created.planner.kind === 'search') return { planner: created.planner };
+    return {
+      planner: created.planner,
+      finish: async () => {
+        const file = await created.finish();
+        if (file) out(`transcript: ${file}\n`);
+      },
+    };
   } catch (err) {
     out(`robotool run: ${errorMessage(err)}\n`);
     return 2;
   }
-  const kind = values.planner ?? (config ? 'llm' : 'search');
-  if (kind === 'search') return { planner: searchPlanner };
-  if (!config) {
-    out('robotool run: --planner llm needs a model: set ROBOTOOL_LLM_BASE_URL and ROBOTOOL_LLM_MODEL (and OPENAI_API_KEY if the server wants one), or an "llm" section in robotool.config.json. See the README.\n');
-    return 2;
-  }
-  let stages: StageName[] | undefined;
-  try {
-    stages = values.stages ? parseStages(values.stages) : undefined;
-  } catch (err) {
-    out(`robotool run: ${errorMessage(err)}\n`);
-    return 2;
-  }
-  const { createOpenAiCompatibleModel } = await import('../planner/llm/openai-provider.ts');
-  const { createLlmPlanner } = await import('../planner/llm/llm-planner.ts');
-  const { recordingModel, writeTranscript } = await import('../planner/llm/transcript.ts');
-  const entries: Parameters<typeof recordingModel>[1] = [];
-  const model = recordingModel(createOpenAiCompatibleModel(config), entries);
-  const file = values.transcript ?? join('transcripts', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  return {
-    planner: createLlmPlanner({ model, ...(stages ? { stages } : {}) }),
-    finish: async () => {
-      await writeTranscript(file, { model: `${model.provider}:${model.modelId}`, stages: stages ?? 'full' }, entries);
-      out(`transcript: ${file}\n`);
-    },
-  };
 }
 
 async function openSinks(

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { SceneError, loadScene, sceneJsonSchema, TASKS } from '../sim/scene-file.ts';
+import { SceneError, loadScene, sceneJsonSchema, TASKS } from '../scene/file.ts';
 import { createSim } from '../sim/create.ts';
-import { observeGroundTruth } from '../perception/ground-truth.ts';
+import { observeGroundTruth } from '../sim/ground-truth.ts';
 import { renderSceneText } from '../planner/prompts/scene-text.ts';
 
 const HELP = `usage:

@@ -34,18 +34,18 @@ export default async function viewCommand(argv: string[]): Promise<number> {
     process.stderr.write(`robotool view: --port must be a port number, not "${values.port}"\n`);
     return 2;
   }
-  const { startViewServer } = await import('../sim/view/server.ts');
+  const { startViewServer } = await import('../viewer/server.ts');
   const serverOpts = { port, ...(values.host ? { host: values.host } : {}) };
   let server;
   try {
     if (values.replay) {
-      const { readRecording } = await import('../sim/recording.ts');
+      const { readRecording } = await import('../viewer/recording.ts');
       const recording = await readRecording(values.replay);
       server = await startViewServer({ kind: 'replay', recording }, serverOpts);
     } else {
-      const { loadScene } = await import('../sim/scene-file.ts');
+      const { loadScene } = await import('../scene/file.ts');
       const { createSim } = await import('../sim/create.ts');
-      const { describeWorld, captureFrame } = await import('../sim/mirror-model.ts');
+      const { describeWorld, captureFrame } = await import('../viewer/mirror-model.ts');
       const scene = await loadScene(values.scene!);
       const sim = await createSim(scene);
       try {

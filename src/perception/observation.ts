@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Vec3 } from '../sim/scene-schema.ts';
+import { Vec3 } from '../scene/schema.ts';
 
 /** A part of a segmented object (a hammer's handle and head), as a world-aligned box. */
 export const ObservedPart = z.strictObject({ name: z.string(), center: Vec3, size: Vec3 });

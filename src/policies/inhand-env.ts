@@ -25,17 +25,11 @@
  * Success: orientation error < SUCCESS_TOLERANCE (0.4 rad); the episode ends there.
  */
 import RAPIER from '@dimforge/rapier3d-compat';
-import { seededRandom } from '../sim/random.ts';
+import { seededRandom } from '../scene/random.ts';
 
-export type Rapier = typeof RAPIER;
+import type { Rapier } from '../sim/rapier.ts';
 
-let ready: Promise<Rapier> | undefined;
-
-/** Loads Rapier's WebAssembly once per process. */
-export function loadRapier(): Promise<Rapier> {
-  ready ??= RAPIER.init().then(() => RAPIER);
-  return ready;
-}
+export { loadRapier, type Rapier } from '../sim/rapier.ts';
 
 export const OBS_SIZE = 12;
 export const ACTION_SIZE = 4;

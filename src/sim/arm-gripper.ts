@@ -1,4 +1,4 @@
-import type { Vec3 } from './scene-schema.ts';
+import type { Vec3 } from '../scene/schema.ts';
 
 /**
  * Geometry of the parallel two-finger gripper, in the gripper frame: origin at the tool centre

@@ -1,4 +1,4 @@
-import type { Vec3 } from './scene-schema.ts';
+import type { Vec3 } from '../scene/schema.ts';
 
 /**
  * Kinematics of a Kinova Gen3-like 6-DoF arm with a spherical wrist whose gripper points

@@ -1,7 +1,7 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
 import type { Rapier } from './rapier.ts';
-import type { ObjectPart, SceneObject, ShapeKind, Vec3 } from './scene-schema.ts';
-import { yawQuat } from './math.ts';
+import type { ObjectPart, SceneObject, ShapeKind, Vec3 } from '../scene/schema.ts';
+import { yawQuat } from '../scene/geometry.ts';
 
 /** Rapier handles of one scene object; plain numbers so that they survive snapshot/restore. */
 export interface ObjectHandles {

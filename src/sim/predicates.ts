@@ -1,4 +1,4 @@
-import type { Goal } from './scene-schema.ts';
+import type { Goal } from '../scene/schema.ts';
 import type { SimWorld } from './world.ts';
 
 /** Whether the task's goal holds in the world now, and why (or why not). */

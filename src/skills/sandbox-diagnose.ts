@@ -1,4 +1,4 @@
-import { checkProgram } from '../planner/llm/program-check.ts';
+import { checkProgram } from './program-check.ts';
 import { SKILLS, skillsFor, type SkillRobot } from './registry.ts';
 import {
   AsyncProgramError,

@@ -1,4 +1,4 @@
-import type { ProgramErrorInfo } from '../planner/episode-events.ts';
+import type { ProgramErrorInfo } from './program.ts';
 
 /**
  * Why a program stopped, as typed errors. Every error the sandbox or the safety envelope

@@ -1,7 +1,6 @@
 import type { QuickJSAsyncContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import { z } from 'zod';
-import type { CallRecord } from '../planner/episode-events.ts';
-import type { ProgramRun } from '../planner/episode.ts';
+import type { CallRecord, ProgramRun } from './program.ts';
 import type { RobotBackend } from './backend.ts';
 import { SKILLS, isSkillName, skillsFor, type SkillResult } from './registry.ts';
 import { SafetyEnvelope } from './safety.ts';

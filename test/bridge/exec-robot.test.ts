@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import execCommand from '../../src/cli/exec.ts';
 import runCommand from '../../src/cli/run.ts';
-import { loadScene } from '../../src/sim/scene-file.ts';
+import { loadScene } from '../../src/scene/file.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 import { ARM_OBSERVATION, defaultReply, FakeMqttRobot } from './fake-mqtt-robot.ts';
 import { hasMosquitto, MOSQUITTO, startMosquitto, type Broker } from './mosquitto.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TestScheduler } from 'rxjs/testing';
 import { NEVER, Observable, finalize, of } from 'rxjs';
-import { commandLoop } from '../../src/planner/controller.ts';
-import { runEpisode, type EpisodePlanner, type ProgramRunner } from '../../src/planner/episode.ts';
-import type { EpisodeEvent } from '../../src/planner/episode-events.ts';
+import { commandLoop } from '../../src/episode/command-loop.ts';
+import { runEpisode, type EpisodePlanner, type ProgramRunner } from '../../src/episode/episode.ts';
+import type { EpisodeEvent } from '../../src/episode/events.ts';
 import type { RobotBackend } from '../../src/skills/backend.ts';
 import type { SceneObservation } from '../../src/perception/observation.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProgram } from '../../src/planner/llm/program-check.ts';
+import { checkProgram } from '../../src/skills/program-check.ts';
 
 describe('static checks on Coder programs', () => {
   it('accepts a plain program with helpers, loops, Math and strings that mention await', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseScene, loadScene } from '../../src/sim/scene-file.ts';
-import type { Scene, SceneInput } from '../../src/sim/scene-schema.ts';
+import { parseScene, loadScene } from '../../src/scene/file.ts';
+import type { Scene, SceneInput } from '../../src/scene/schema.ts';
 import { createSim } from '../../src/sim/create.ts';
-import { observeGroundTruth } from '../../src/perception/ground-truth.ts';
+import { observeGroundTruth } from '../../src/sim/ground-truth.ts';
 import { parseGoal } from '../../src/planner/goal-parse.ts';
-import { runSimEpisode } from '../../src/planner/sim-episode.ts';
+import { runSimEpisode } from '../../src/episode/sim-episode.ts';
 import { searchPlan, searchPlanner } from '../../src/planner/search/search-planner.ts';
-import type { EpisodeEvent } from '../../src/planner/episode-events.ts';
-import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
+import type { EpisodeEvent } from '../../src/episode/events.ts';
+import { sandboxRunner } from '../../src/episode/sandbox-runner.ts';
 
 /**
  * The search planner's arm schemas on scenes it has never seen: tools of other shapes, a carrier

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadScene, TASKS } from '../../src/sim/scene-file.ts';
-import type { Scene } from '../../src/sim/scene-schema.ts';
-import { randomVariant } from '../../src/sim/variants.ts';
+import { loadScene, TASKS } from '../../src/scene/file.ts';
+import type { Scene } from '../../src/scene/schema.ts';
+import { randomVariant } from '../../src/scene/variants.ts';
 import { createSim } from '../../src/sim/create.ts';
-import { observeGroundTruth } from '../../src/perception/ground-truth.ts';
+import { observeGroundTruth } from '../../src/sim/ground-truth.ts';
 import { parseGoal } from '../../src/planner/goal-parse.ts';
-import { runSimEpisode } from '../../src/planner/sim-episode.ts';
+import { runSimEpisode } from '../../src/episode/sim-episode.ts';
 import { searchPlan, searchPlanner } from '../../src/planner/search/search-planner.ts';
-import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
+import { sandboxRunner } from '../../src/episode/sandbox-runner.ts';
 
 /** The search planner's candidates for a scene, without running them. */
 async function plan(s: Scene): Promise<ReturnType<typeof searchPlan>> {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseScene } from '../../src/sim/scene-file.ts';
-import type { SceneInput } from '../../src/sim/scene-schema.ts';
-import { runSimEpisode } from '../../src/planner/sim-episode.ts';
+import { parseScene } from '../../src/scene/file.ts';
+import type { SceneInput } from '../../src/scene/schema.ts';
+import { runSimEpisode } from '../../src/episode/sim-episode.ts';
 import { searchPlanner } from '../../src/planner/search/search-planner.ts';
-import type { EpisodeEvent } from '../../src/planner/episode-events.ts';
-import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
+import type { EpisodeEvent } from '../../src/episode/events.ts';
+import { sandboxRunner } from '../../src/episode/sandbox-runner.ts';
 
 /** Runs a search-planner episode on a scene written here; returns the outcome and the program that ran. */
 async function solve(input: SceneInput): Promise<{ success: boolean; reason: string; program: string }> {

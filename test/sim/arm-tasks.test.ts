@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createSim } from '../../src/sim/create.ts';
 import { forwardKinematics, solveIk, type JointAngles } from '../../src/sim/arm-kinematics.ts';
 import { checkGoal } from '../../src/sim/predicates.ts';
-import { loadScene, scenesDir } from '../../src/sim/scene-file.ts';
-import type { Scene, Vec3 } from '../../src/sim/scene-schema.ts';
-import { withPoseNoise } from '../../src/sim/variants.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { loadScene, scenesDir } from '../../src/scene/file.ts';
+import type { Scene, Vec3 } from '../../src/scene/schema.ts';
+import { withPoseNoise } from '../../src/scene/variants.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runReference } from '../helpers/run-reference.ts';
 
 /** The paper's scenes are checked with every object's x, y perturbed by up to 1 cm. */

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadScene, parseScene, scenesDir } from '../../src/sim/scene-file.ts';
-import type { SceneInput } from '../../src/sim/scene-schema.ts';
+import { loadScene, parseScene, scenesDir } from '../../src/scene/file.ts';
+import type { SceneInput } from '../../src/scene/schema.ts';
 import { createSim, restoreSim } from '../../src/sim/create.ts';
 import { checkGoal } from '../../src/sim/predicates.ts';
-import { withPoseNoise } from '../../src/sim/variants.ts';
+import { withPoseNoise } from '../../src/scene/variants.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
-import { QuadrupedRobot } from '../../src/sim/quadruped.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { QuadrupedRobot } from '../../src/sim/quadruped/index.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runReference } from '../helpers/run-reference.ts';
 
 const worlds: SimWorld[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TASKS, loadScene } from '../../src/sim/scene-file.ts';
-import type { Scene } from '../../src/sim/scene-schema.ts';
-import { randomVariant } from '../../src/sim/variants.ts';
+import { TASKS, loadScene } from '../../src/scene/file.ts';
+import type { Scene } from '../../src/scene/schema.ts';
+import { randomVariant } from '../../src/scene/variants.ts';
 
 const top = (s: Scene, name: string): number => {
   const o = s.objects.find((x) => x.name === name)!;

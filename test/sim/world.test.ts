@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimWorld } from '../../src/sim/world.ts';
-import { parseScene, parseSceneText, SceneError } from '../../src/sim/scene-file.ts';
-import type { SceneInput } from '../../src/sim/scene-schema.ts';
+import { parseScene, parseSceneText, SceneError } from '../../src/scene/file.ts';
+import type { SceneInput } from '../../src/scene/schema.ts';
 
 const worlds: SimWorld[] = [];
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TASKS, scenesDir } from '../../src/sim/scene-file.ts';
+import { TASKS, scenesDir } from '../../src/scene/file.ts';
 import execCommand from '../../src/cli/exec.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGETS, resolveBudgets, runProgram } from '../../src/skills/sandbox.ts';
 import { SafetyEnvelope } from '../../src/skills/safety.ts';
-import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
+import { sandboxRunner } from '../../src/episode/sandbox-runner.ts';
 import { acquireInstance, discardInstance } from '../../src/skills/sandbox-wasm.ts';
 import { FakeBackend } from './fake-backend.ts';
 

@@ -1,12 +1,12 @@
 import { lastValueFrom, tap, toArray } from 'rxjs';
-import { loadScene } from '../../src/sim/scene-file.ts';
-import { createSimEpisode } from '../../src/planner/sim-episode.ts';
+import { loadScene } from '../../src/scene/file.ts';
+import { createSimEpisode } from '../../src/episode/sim-episode.ts';
 import { searchPlanner } from '../../src/planner/search/search-planner.ts';
-import type { EpisodeEvent } from '../../src/planner/episode-events.ts';
+import type { EpisodeEvent } from '../../src/episode/events.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
-import { captureFrame, type PoseFrame } from '../../src/sim/mirror-model.ts';
+import { captureFrame, type PoseFrame } from '../../src/viewer/mirror-model.ts';
 import type { RunSinks } from '../../src/cli/run-sinks.ts';
-import { sandboxRunner } from '../../src/planner/sandbox-runner.ts';
+import { sandboxRunner } from '../../src/episode/sandbox-runner.ts';
 
 /** What the test saw of an episode, independently of the sinks under test. */
 export interface SeenEpisode {

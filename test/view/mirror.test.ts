@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as THREE from 'three';
 import { createSim } from '../../src/sim/create.ts';
-import { loadScene, parseScene } from '../../src/sim/scene-file.ts';
-import { captureFrame, describeWorld } from '../../src/sim/mirror-model.ts';
-import { SceneMirror } from '../../src/sim/mirror.ts';
-import { frameIndexAt } from '../../src/sim/view/frame-index.ts';
+import { loadScene, parseScene } from '../../src/scene/file.ts';
+import { captureFrame, describeWorld } from '../../src/viewer/mirror-model.ts';
+import { SceneMirror } from '../../src/viewer/mirror.ts';
+import { frameIndexAt } from '../../src/viewer/client/frame-index.ts';
 
 describe('SceneMirror', () => {
   it('puts every scene object where the simulator has it', async () => {

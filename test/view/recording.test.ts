@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { McapIndexedReader } from '@mcap/core';
 import { openRunSinks } from '../../src/cli/run-sinks.ts';
-import { readRecording, TOPICS, McapRecorder, poseFrameJson } from '../../src/sim/recording.ts';
+import { readRecording, TOPICS, McapRecorder, poseFrameJson } from '../../src/viewer/recording.ts';
 import { createSim } from '../../src/sim/create.ts';
-import { loadScene } from '../../src/sim/scene-file.ts';
-import { describeWorld, captureFrame } from '../../src/sim/mirror-model.ts';
-import type { RecordingData } from '../../src/sim/view/protocol.ts';
+import { loadScene } from '../../src/scene/file.ts';
+import { describeWorld, captureFrame } from '../../src/viewer/mirror-model.ts';
+import type { RecordingData } from '../../src/viewer/protocol.ts';
 import { runEpisodeWithSinks, type SeenEpisode } from './episode.ts';
 
 let dir: string;

@@ -1,6 +1,5 @@
 import { Observable } from 'rxjs';
-import type { EpisodeEvent } from '../episode-events.ts';
-import type { EpisodePlanner, PlanRequest, ProposalsEvent } from '../episode.ts';
+import type { EpisodePlanner, PlanRequest, PlannerEvent, ProposalsEvent } from '../planner.ts';
 import { STAGE_NAMES, type PreviousOutputs, type StageInput, type StageName } from '../stages.ts';
 import type { LanguageModel } from './language-model.ts';
 import { runLlmStage } from './llm-stages.ts';
@@ -28,8 +27,8 @@ export function createLlmPlanner(options: LlmPlannerOptions): EpisodePlanner {
     kind: 'llm',
     repairs: true,
     needsGoal: false,
-    plan(req: PlanRequest): Observable<EpisodeEvent | ProposalsEvent> {
-      return new Observable<EpisodeEvent | ProposalsEvent>((subscriber) => {
+    plan(req: PlanRequest): Observable<PlannerEvent | ProposalsEvent> {
+      return new Observable<PlannerEvent | ProposalsEvent>((subscriber) => {
         const ac = new AbortController();
         const onOuterAbort = (): void => ac.abort(req.signal.reason);
         req.signal.addEventListener('abort', onOuterAbort, { once: true });

@@ -5,7 +5,7 @@ import type { StageInput, StageName, StageOutput } from '../stages.ts';
 import { parseJsonAnswer, parseProgramAnswer } from './answer-text.ts';
 import { LlmAbortError, LlmError } from './llm-errors.ts';
 import { ZERO_USAGE, addUsage, type LanguageModel, type LlmMessage, type LlmUsage } from './language-model.ts';
-import { checkProgram } from './program-check.ts';
+import { checkProgram } from '../../skills/program-check.ts';
 
 /** Options of one LLM stage run. */
 export interface RunLlmStageOptions {

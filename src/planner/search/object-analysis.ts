@@ -1,4 +1,4 @@
-import type { Goal } from '../../sim/scene-schema.ts';
+import type { Goal } from '../../scene/schema.ts';
 import type { SceneObservation } from '../../perception/observation.ts';
 import type { ObjectAnalysis, SpatialRelation } from '../stages.ts';
 import { outsideBy } from './analyzer.ts';

@@ -1,4 +1,4 @@
-import type { Goal } from '../../sim/scene-schema.ts';
+import type { Goal } from '../../scene/schema.ts';
 import type { ObservedObject, SceneObservation } from '../../perception/observation.ts';
 import { ProgramBuilder, type Candidate } from './candidate.ts';
 import {

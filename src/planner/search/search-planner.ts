@@ -1,8 +1,7 @@
 import { Observable } from 'rxjs';
-import type { Goal } from '../../sim/scene-schema.ts';
+import type { Goal } from '../../scene/schema.ts';
 import type { SceneObservation } from '../../perception/observation.ts';
-import type { EpisodeEvent } from '../episode-events.ts';
-import type { EpisodePlanner, PlanRequest, ProposalsEvent } from '../episode.ts';
+import type { EpisodePlanner, PlanRequest, PlannerEvent, ProposalsEvent } from '../planner.ts';
 import type { AnalyzerOutput, CalculatorOutput, CoderOutput, PlannerOutput, StageName } from '../stages.ts';
 import { analyze } from './analyzer.ts';
 import type { Candidate } from './candidate.ts';
@@ -55,7 +54,7 @@ export const searchPlanner: EpisodePlanner = {
   kind: 'search',
   repairs: false,
   needsGoal: true,
-  plan(req: PlanRequest): Observable<EpisodeEvent | ProposalsEvent> {
+  plan(req: PlanRequest): Observable<PlannerEvent | ProposalsEvent> {
     return new Observable((sub) => {
       if (!req.goal) {
         sub.error(new Error('the search planner needs a goal'));

@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EpisodeEvent } from '../episode/events.ts';
+import type { MirrorModel, PoseFrame } from './mirror-model.ts';
+import type { RecordingData, ServerMessage, TimedEvent } from './protocol.ts';
+import { clientBundle } from './bundle.ts';
+import { viewerHtml } from './page.ts';
+
+/** What a view server shows: a live world fed by `publish*`, or a recording to replay. */
+export type ViewSource = { kind: 'live'; title?: string } | { kind: 'replay'; recording: RecordingData; title?: string };
+
+export interface ViewServerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: the viewer is for this machine only. */
+  host?: string;
+}
+
+/** A running viewer: a page on localhost kept up to date over a WebSocket. */
+export interface ViewServer {
+  readonly url: string;
+  readonly port: number;
+  /** Number of pages connected now. */
+  readonly clients: number;
+  /** Live: the world to draw (sent again to every page that connects later). */
+  setModel(model: MirrorModel): void;
+  /** Live: the latest poses. */
+  publishFrame(frame: PoseFrame): void;
+  /** Live: an episode event at simulated time `t`. */
+  publishEvent(t: number, event: EpisodeEvent): void;
+  /** Live: the episode is over. */
+  end(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the viewer's http + WebSocket server. Close it with `close()`. */
+export async function startViewServer(source: ViewSource, opts: ViewServerOptions = {}): Promise<ViewServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const title = source.title ?? (source.kind === 'replay' ? `robotool replay: ${source.recording.model.scene}` : 'robotool view');
+  let model: MirrorModel | undefined = source.kind === 'replay' ? source.recording.model : undefined;
+  let lastFrame: PoseFrame | undefined;
+  const events: TimedEvent[] = [];
+  let ended = false;
+  // Bundle while the page is being opened rather than on its first request.
+  const bundle = clientBundle();
+  bundle.catch(() => {});
+
+  const http = createServer((req, res) => void serve(req, res));
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    try {
+      if (path === '/' || path === '/index.html') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(viewerHtml(title));
+      } else if (path === '/client.js') {
+        const code = await bundle;
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(code);
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+      }
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  const wss = new WebSocketServer({ server: http, path: '/ws' });
+  const sockets = new Set<WebSocket>();
+  const send = (ws: WebSocket, m: ServerMessage): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+  };
+  const broadcast = (m: ServerMessage): void => {
+    if (sockets.size === 0) return;
+    const text = JSON.stringify(m);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  };
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('error', () => sockets.delete(ws));
+    send(ws, { type: 'hello', mode: source.kind, title });
+    if (source.kind === 'replay') {
+      send(ws, { type: 'recording', recording: source.recording });
+      return;
+    }
+    // A page that connects late starts from the present: the world, its latest poses, the events so far.
+    if (model) send(ws, { type: 'model', model });
+    for (const e of events) send(ws, { type: 'event', t: e.t, event: e.event });
+    if (lastFrame) send(ws, { type: 'frame', frame: lastFrame });
+    if (ended) send(ws, { type: 'end' });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port ?? 0, host, () => resolveListen());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+
+  return {
+    url,
+    port,
+    get clients() {
+      return sockets.size;
+    },
+    setModel(m) {
+      model = m;
+      broadcast({ type: 'model', model: m });
+    },
+    publishFrame(frame) {
+      lastFrame = frame;
+      broadcast({ type: 'frame', frame });
+    },
+    publishEvent(t, event) {
+      events.push({ t, event });
+      broadcast({ type: 'event', t, event });
+    },
+    end() {
+      ended = true;
+      broadcast({ type: 'end' });
+    },
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((r) => wss.close(() => r()));
+      http.closeAllConnections();
+      await new Promise<void>((r) => http.close(() => r()));
+    },
+  };
+}
