@@ -1,11 +1,11 @@
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, parseCommandArgs, UsageError } from './options.ts';
 import { loadScene, TASKS } from '../scene/file.ts';
 import { randomVariant, withPoseNoise } from '../scene/variants.ts';
 import { runSimEpisode } from '../episode/sim-episode.ts';
 import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
 import { sandboxRunner } from '../episode/sandbox-runner.ts';
-import { errorMessage } from './options.ts';
 
 const HELP = `usage: robotool bench [--tasks LIST] [--seeds N] [--planner search|llm] [--json]
 
@@ -15,14 +15,17 @@ the success rate and mean planning and execution time per task.
 
 options:
   --tasks LIST           comma-separated tasks (default: all six)
-  --seeds N              variants per task (default 20)
-  --first-seed N         first seed (default 1)
+  --seeds N              variants per task (1–10000; default 20)
+  --first-seed N         first seed (0–4294967295; default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
   --perception truth|camera  plan from the truth (default) or from the depth cameras, the
                          catalogue's positions off by up to 2 cm; outcomes are judged on the truth
   --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
-                         meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }`;
+                         meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }
+
+times are wall-clock seconds. exit status: 0 when the benchmark completes, whatever the
+success rate; 2 for bad usage.`;
 
 /** One task's benchmark figures. */
 export interface TaskBenchResult {
@@ -87,61 +90,54 @@ function bar(done: number, total: number, width = 30): string {
   return `[${'#'.repeat(n)}${'.'.repeat(width - n)}] ${done}/${total}`;
 }
 
+const BenchOptions = z.object({
+  tasks: arg.text().optional(),
+  seeds: arg.int(1, 10_000).optional(),
+  'first-seed': arg.int(0, 0xffffffff).optional(),
+  planner: arg.choice(['search', 'llm']).optional(),
+  'no-rename': z.boolean(),
+  perception: arg.choice(['truth', 'camera']).optional(),
+  json: z.boolean(),
+});
+
 /** `robotool bench`. */
-export default async function benchCommand(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        tasks: { type: 'string' },
-        seeds: { type: 'string', default: '20' },
-        'first-seed': { type: 'string', default: '1' },
-        planner: { type: 'string', default: 'search' },
-        'no-rename': { type: 'boolean', default: false },
-        perception: { type: 'string', default: 'truth' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    process.stderr.write(`robotool bench: ${err instanceof Error ? err.message : String(err)}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+export default cliCommand('bench', async (argv) => {
+  const parsed = parseCommandArgs('bench', HELP, argv, {
+    tasks: { type: 'string' },
+    seeds: { type: 'string' },
+    'first-seed': { type: 'string' },
+    planner: { type: 'string' },
+    'no-rename': { type: 'boolean', default: false },
+    perception: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; name tasks with --tasks`);
+  const values = checkOptions(BenchOptions, parsed.values);
   const tasks = values.tasks ? values.tasks.split(',').map((t) => t.trim()) : [...TASKS];
   const unknown = tasks.filter((t) => !(TASKS as readonly string[]).includes(t));
   if (unknown.length) {
-    process.stderr.write(`robotool bench: unknown task ${unknown.join(', ')}; tasks: ${TASKS.join(', ')}\n`);
-    return 2;
+    const near = closest(unknown[0]!, TASKS);
+    throw new UsageError(`--tasks: unknown task ${unknown.join(', ')}${near ? `; did you mean ${near}?` : ''} (tasks: ${TASKS.join(', ')})`);
   }
-  const seeds = Number(values.seeds);
-  if (!Number.isInteger(seeds) || seeds < 1) {
-    process.stderr.write('robotool bench: --seeds must be a positive whole number\n');
-    return 2;
-  }
-  if (values.perception !== 'truth' && values.perception !== 'camera') {
-    process.stderr.write(`robotool bench: --perception must be truth or camera, not "${values.perception}"\n`);
-    return 2;
-  }
+  if (new Set(tasks).size < tasks.length) throw new UsageError('--tasks names a task twice');
+  const seeds = values.seeds ?? 20;
+  const firstSeed = values['first-seed'] ?? 1;
+  if (firstSeed + seeds - 1 > 0xffffffff) throw new UsageError('--first-seed + --seeds goes past the largest seed (4294967295)');
   let planner: EpisodePlanner;
   try {
-    ({ planner } = await createPlanner({ planner: values.planner }));
+    ({ planner } = await createPlanner({ planner: values.planner ?? 'search' }));
   } catch (err) {
-    process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
-    return 2;
+    throw new CliError(errorMessage(err), 2, { cause: err });
   }
   const tty = process.stderr.isTTY;
   const results = await runBench({
     tasks,
     seeds,
-    firstSeed: Number(values['first-seed']),
+    firstSeed,
     planner,
     rename: !values['no-rename'],
-    perception: values.perception,
+    perception: values.perception ?? 'truth',
     onProgress: (done, total, task, ok) => {
       const text = `${bar(done, total)} ${task} ${ok ? 'ok' : 'FAILED'}`;
       process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);
@@ -151,7 +147,7 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ planner: planner.kind, tasks: results }, null, 2) + '\n');
   } else {
     const rows = results.map((r) => [r.task, `${r.successes}/${r.seeds}`, `${(r.rate * 100).toFixed(0)}%`, r.meanPlanSeconds.toFixed(2), r.meanExecSeconds.toFixed(2), r.maxWallSeconds.toFixed(2)]);
-    const head = ['task', 'solved', 'rate', 'plan s', 'exec s', 'max wall s'];
+    const head = ['task', 'solved', 'rate', 'mean plan s', 'mean exec s', 'max wall s'];
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const fmt = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
     process.stdout.write([fmt(head), fmt(w.map((n) => '-'.repeat(n))), ...rows.map(fmt)].join('\n') + '\n');
@@ -160,4 +156,4 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     for (const r of results) for (const f of r.failures) process.stdout.write(`  ${r.task} seed ${f.seed}: ${f.reason}\n`);
   }
   return 0;
-}
+});
