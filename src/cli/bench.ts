@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { loadScene, TASKS } from '../scene/file.ts';
-import { randomVariant } from '../scene/variants.ts';
-import { runSimEpisode } from '../episode/sim-episode.ts';
+import { TASKS } from '../scene/file.ts';
 import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
-import { sandboxRunner } from '../episode/sandbox-runner.ts';
+import { runBench } from '../scale/bench.ts';
 import { errorMessage } from './options.ts';
+import { jobRunner, parseWorkers, SCALE_HELP } from './scale-options.ts';
 
 const HELP = `usage: robotool bench [--tasks LIST] [--seeds N] [--planner search|llm] [--json]
 
@@ -19,63 +18,11 @@ options:
   --first-seed N         first seed (default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
+${SCALE_HELP}
   --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
                          meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }`;
 
-/** One task's benchmark figures. */
-export interface TaskBenchResult {
-  task: string;
-  seeds: number;
-  successes: number;
-  rate: number;
-  meanPlanSeconds: number;
-  meanExecSeconds: number;
-  meanWallSeconds: number;
-  maxWallSeconds: number;
-  failures: { seed: number; reason: string }[];
-}
-
-export interface BenchOptions {
-  tasks: string[];
-  seeds: number;
-  firstSeed?: number;
-  planner: EpisodePlanner;
-  rename?: boolean;
-  onProgress?: (done: number, total: number, task: string, ok: boolean) => void;
-}
-
-/** Runs the benchmark; pure of I/O apart from loading scenes. */
-export async function runBench(opts: BenchOptions): Promise<TaskBenchResult[]> {
-  const results: TaskBenchResult[] = [];
-  const total = opts.tasks.length * opts.seeds;
-  let done = 0;
-  const runner = sandboxRunner({});
-  for (const task of opts.tasks) {
-    const base = await loadScene(task);
-    const r: TaskBenchResult = { task, seeds: opts.seeds, successes: 0, rate: 0, meanPlanSeconds: 0, meanExecSeconds: 0, meanWallSeconds: 0, maxWallSeconds: 0, failures: [] };
-    for (let i = 0; i < opts.seeds; i++) {
-      const seed = (opts.firstSeed ?? 1) + i;
-      const scene = randomVariant(base, { seed, rename: opts.rename ?? true });
-      const t0 = performance.now();
-      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner });
-      const wall = (performance.now() - t0) / 1000;
-      const outcome = events.findLast((e) => e.type === 'outcome');
-      const ok = outcome?.type === 'outcome' && outcome.success;
-      if (ok) r.successes++;
-      else r.failures.push({ seed, reason: outcome?.type === 'outcome' ? outcome.reason : 'no outcome' });
-      if (outcome?.type === 'outcome') {
-        r.meanPlanSeconds += outcome.planSeconds / opts.seeds;
-        r.meanExecSeconds += outcome.execSeconds / opts.seeds;
-      }
-      r.meanWallSeconds += wall / opts.seeds;
-      r.maxWallSeconds = Math.max(r.maxWallSeconds, wall);
-      opts.onProgress?.(++done, total, task, ok);
-    }
-    r.rate = r.successes / r.seeds;
-    results.push(r);
-  }
-  return results;
-}
+export { runBench, type TaskBenchResult, type RunBenchOptions as BenchOptions } from '../scale/bench.ts';
 
 function bar(done: number, total: number, width = 30): string {
   const n = Math.round((done / total) * width);
@@ -94,6 +41,8 @@ export default async function benchCommand(argv: string[]): Promise<number> {
         'first-seed': { type: 'string', default: '1' },
         planner: { type: 'string', default: 'search' },
         'no-rename': { type: 'boolean', default: false },
+        workers: { type: 'string' },
+        queue: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -124,18 +73,31 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
     return 2;
   }
+  const workers = parseWorkers(values.workers);
+  if (typeof workers === 'string') {
+    process.stderr.write(`robotool bench: ${workers}\n`);
+    return 2;
+  }
   const tty = process.stderr.isTTY;
-  const results = await runBench({
-    tasks,
-    seeds,
-    firstSeed: Number(values['first-seed']),
-    planner,
-    rename: !values['no-rename'],
-    onProgress: (done, total, task, ok) => {
-      const text = `${bar(done, total)} ${task} ${ok ? 'ok' : 'FAILED'}`;
-      process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);
-    },
-  });
+  const runner = await jobRunner('bench', { workers, queue: values.queue, tty });
+  let results;
+  try {
+    results = await runBench({
+      tasks,
+      seeds,
+      firstSeed: Number(values['first-seed']),
+      planner: { planner: planner.kind === 'llm' ? 'llm' : 'search' },
+      rename: !values['no-rename'],
+      runner,
+      onProgress: (done, total, task, ok) => {
+        if (values.queue) return; // the queue prints its own progress
+        const text = `${bar(done, total)} ${task} ${ok ? 'ok' : 'FAILED'}`;
+        process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);
+      },
+    });
+  } finally {
+    await runner.close();
+  }
   if (values.json) {
     process.stdout.write(JSON.stringify({ planner: planner.kind, tasks: results }, null, 2) + '\n');
   } else {
