@@ -11,7 +11,7 @@ import type { Job } from '../../src/scale/jobs.ts';
 /** The fault a bench job asks for in its command: `FAULT:exit|throw|oom:once|always:MARKERFILE`. */
 export default async function faulty(job: Job): Promise<unknown> {
   const m = job.kind === 'bench-episode' ? /^FAULT:(exit|throw|oom):(once|always):(.+)$/.exec(job.command) : null;
-  if (m) {
+  if (m && job.kind === 'bench-episode') {
     const [, kind, when, marker] = m;
     if (when === 'always' || !existsSync(marker!)) {
       writeFileSync(marker!, 'faulted\n');

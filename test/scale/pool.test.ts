@@ -17,7 +17,7 @@ function outcomes(report: Awaited<ReturnType<typeof runBench>>): unknown {
 
 describe('the local worker pool', () => {
   it('gives the same report with 2 threads as in one thread, for the same seeds', async () => {
-    const opts = { tasks: ['press-button', 'traverse-sofa'], seeds: 2, firstSeed: 1, planner: { planner: 'search' as const } };
+    const opts = { tasks: ['press-button', 'traverse-sofa'], seeds: 1, firstSeed: 1, planner: { planner: 'search' as const } };
     const single = await runBench({ ...opts, runner: new InThreadRunner(runJob) });
     const pool = new WorkerPool({ workers: 2 });
     const order: string[] = [];
@@ -25,12 +25,12 @@ describe('the local worker pool', () => {
       const parallel = await runBench({ ...opts, runner: pool, onProgress: (_d, _t, task) => order.push(task) });
       expect(outcomes(parallel)).toEqual(outcomes(single));
       expect(parallel.map((r) => r.task)).toEqual(['press-button', 'traverse-sofa']);
-      expect(order).toHaveLength(4);
+      expect(order).toHaveLength(2);
     } finally {
       await pool.close();
     }
     // every seed solved here, so the comparison above compares real successes
-    expect(single.map((r) => r.successes)).toEqual([2, 2]);
+    expect(single.map((r) => r.successes)).toEqual([1, 1]);
   }, 240_000);
 
   it('fails only the job whose thread exits, throws or runs out of memory, retries it once, and finishes the rest', async () => {
