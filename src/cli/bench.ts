@@ -4,7 +4,7 @@ import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
 import { runBench } from '../scale/bench.ts';
 import { errorMessage } from './options.ts';
-import { jobRunner, parseWorkers, SCALE_HELP } from './scale-options.ts';
+import { jobRunner, parseWorkers, scaleHelp } from './scale-options.ts';
 
 const HELP = `usage: robotool bench [--tasks LIST] [--seeds N] [--planner search|llm] [--json]
 
@@ -18,7 +18,7 @@ options:
   --first-seed N         first seed (default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
-${SCALE_HELP}
+${scaleHelp()}
   --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
                          meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }`;
 

@@ -3,11 +3,18 @@ import { defaultWorkers, InThreadRunner, WorkerPool, type JobRunner } from '../s
 import { runJob } from '../scale/run-job.ts';
 import type { Job } from '../scale/jobs.ts';
 
-export const SCALE_HELP = `  --workers N            worker threads running episodes at once (default: the number of
-                         cores, here ${defaultWorkers()}); 0 runs them one by one in this thread
-  --queue redis://HOST:PORT
-                         enqueue the episodes on Redis (BullMQ) for \`robotool worker\`
-                         processes to run, and collect the results`;
+/** The help lines of `--workers` and `--queue`, with descriptions from column `col`. */
+export function scaleHelp(col = 25): string {
+  const row = (opt: string, lines: string[]): string => {
+    const head = `  ${opt}`;
+    const first = head.length < col - 1 ? `${head.padEnd(col)}${lines[0]}` : `${head}\n${' '.repeat(col)}${lines[0]}`;
+    return [first, ...lines.slice(1).map((l) => `${' '.repeat(col)}${l}`)].join('\n');
+  };
+  return [
+    row('--workers N', [`worker threads running episodes at once (default: the number of`, `cores, here ${defaultWorkers()}); 0 runs them one by one in this thread`]),
+    row('--queue redis://HOST:PORT', ['enqueue the episodes on Redis (BullMQ) for `robotool worker`', 'processes to run, and collect the results']),
+  ].join('\n');
+}
 
 /** `--workers` as a number, or an error message. */
 export function parseWorkers(text: string | undefined): number | string {

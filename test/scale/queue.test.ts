@@ -11,6 +11,8 @@ import { InThreadRunner } from '../../src/scale/pool.ts';
 import { runBench, type TaskBenchResult } from '../../src/scale/bench.ts';
 import { runJob } from '../../src/scale/run-job.ts';
 import { QueueRunner } from '../../src/scale/queue.ts';
+import { evaluateOn } from '../../src/scale/training.ts';
+import { DEFAULT_ES, trainEs } from '../../src/policies/es.ts';
 import { REDIS_SERVER, startRedis, type RedisServer } from './redis-server.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/robotool.mjs', import.meta.url));
@@ -125,5 +127,20 @@ describe.skipIf(!existsSync(REDIS_SERVER))('bench over the Redis queue', () => {
     expect(err).toMatch(/bench: 2\/2 jobs: 0 queued, 0 running, 2 done, 0 failed; workers seen: .*worker-c.*worker-d|worker-d.*worker-c/);
     // both workers took jobs
     expect(c.log.some((l) => / done in /.test(l)) && d.log.some((l) => / done in /.test(l))).toBe(true);
+  }, 300_000);
+
+  it('trains on the queue (weights by content hash) to the same weights as one thread', async () => {
+    const opts = { ...DEFAULT_ES, seed: 7, iterations: 1, pairs: 2, episodesPerCandidate: 1 };
+    const here = await trainEs(opts);
+    const runner = new QueueRunner({ url: redis.url, pollMs: 100 });
+    try {
+      const queued = await trainEs(opts, undefined, evaluateOn(runner));
+      expect(Array.from(queued.params)).toEqual(Array.from(here.params));
+    } finally {
+      await runner.close();
+    }
+    // the candidates' weights went by hash: 2 × pairs + 1 of them stored once each
+    const keys = (await redis.client.send('KEYS', ['robotool:weights:*'])) as string[];
+    expect(keys).toHaveLength(5);
   }, 300_000);
 });
