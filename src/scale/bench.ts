@@ -38,7 +38,7 @@ export async function benchJobs(opts: BenchJobOptions): Promise<BenchEpisodeJob[
     for (let i = 0; i < opts.seeds; i++) {
       const seed = (opts.firstSeed ?? 1) + i;
       const scene = randomVariant(base, { seed, rename: opts.rename ?? true });
-      jobs.push({ kind: 'bench-episode', task, seed, scene, command: scene.command, planner: opts.planner });
+      jobs.push({ kind: 'bench-episode', task, seed, scene, command: scene.command, goalFrom: 'scene', planner: opts.planner });
     }
   }
   return jobs;

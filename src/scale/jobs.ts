@@ -30,6 +30,8 @@ export const BenchEpisodeJob = z.strictObject({
   seed: z.number().int(),
   scene: Scene,
   command: z.string(),
+  /** Which goal to plan for and judge: the command's, or the scene's (a bench judges the scene's). */
+  goalFrom: z.enum(['command', 'scene']).optional(),
   planner: PlannerSpec,
 });
 export type BenchEpisodeJob = z.infer<typeof BenchEpisodeJob>;
