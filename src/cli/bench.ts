@@ -95,8 +95,11 @@ export default async function benchCommand(argv: string[]): Promise<number> {
         process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);
       },
     });
+  } catch (err) {
+    process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
+    return 2;
   } finally {
-    await runner.close();
+    await runner.close().catch(() => {});
   }
   if (values.json) {
     process.stdout.write(JSON.stringify({ planner: planner.kind, tasks: results }, null, 2) + '\n');
