@@ -77,8 +77,8 @@ export class AsyncProgramError extends ProgramStopError {
   override readonly name = 'AsyncProgramError';
 }
 
-/** The budgets a program runs under. `stack` is the interpreter's stack (recursion depth). */
-export type BudgetName = 'cpu' | 'memory' | 'wall' | 'calls' | 'output' | 'stack';
+/** The budgets a program runs under. `stack` is the interpreter's stack (recursion depth); `time` the robot time its motions took. */
+export type BudgetName = 'cpu' | 'memory' | 'wall' | 'calls' | 'output' | 'stack' | 'time';
 
 /** The program used up one of its budgets. */
 export class BudgetError extends ProgramStopError {

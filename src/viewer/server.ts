@@ -34,6 +34,9 @@ export interface ViewServer {
   close(): Promise<void>;
 }
 
+/** Largest message a viewer page may send (bytes): the page sends none; anything bigger closes its socket. */
+export const MAX_CLIENT_MESSAGE_BYTES = 4096;
+
 /** Starts the viewer's http + WebSocket server. Close it with `close()`. */
 export async function startViewServer(source: ViewSource, opts: ViewServerOptions = {}): Promise<ViewServer> {
   const host = opts.host ?? '127.0.0.1';
@@ -67,7 +70,22 @@ export async function startViewServer(source: ViewSource, opts: ViewServerOption
     }
   }
 
-  const wss = new WebSocketServer({ server: http, path: '/ws' });
+  // The page sends nothing, so a client's messages may be tiny; and only a page this server
+  // served may connect: a browser names the page's origin, which must be this host and port
+  // (clients that are not browsers send no Origin and are let in).
+  let port = 0;
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const allowedOrigin = (origin: string | undefined): boolean => {
+    if (origin === undefined) return true;
+    const names = loopback ? ['127.0.0.1', 'localhost', '[::1]'] : [host.includes(':') ? `[${host}]` : host];
+    return names.some((n) => origin === `http://${n}:${port}`);
+  };
+  const wss = new WebSocketServer({
+    server: http,
+    path: '/ws',
+    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+    verifyClient: (info: { origin?: string; req: IncomingMessage }) => allowedOrigin(info.req.headers.origin),
+  });
   const sockets = new Set<WebSocket>();
   const send = (ws: WebSocket, m: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
@@ -97,7 +115,7 @@ export async function startViewServer(source: ViewSource, opts: ViewServerOption
     http.once('error', reject);
     http.listen(opts.port ?? 0, host, () => resolveListen());
   });
-  const port = (http.address() as AddressInfo).port;
+  port = (http.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 
   return {
