@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, parseCommandArgs, UsageError } from './options.ts';
-import { loadScene, TASKS } from '../scene/file.ts';
-import { randomVariant } from '../scene/variants.ts';
-import { runSimEpisode } from '../episode/sim-episode.ts';
+import { TASKS } from '../scene/file.ts';
 import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
-import { sandboxRunner } from '../episode/sandbox-runner.ts';
+import { runBench } from '../scale/bench.ts';
+import { jobRunner, parseWorkers, scaleHelp } from './scale-options.ts';
 
 const HELP = `usage: robotool bench [--tasks LIST] [--seeds N] [--planner search|llm] [--json]
 
@@ -19,66 +18,14 @@ options:
   --first-seed N         first seed (0–4294967295; default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
+${scaleHelp()}
   --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
                          meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }
 
 times are wall-clock seconds. exit status: 0 when the benchmark completes, whatever the
 success rate; 2 for bad usage.`;
 
-/** One task's benchmark figures. */
-export interface TaskBenchResult {
-  task: string;
-  seeds: number;
-  successes: number;
-  rate: number;
-  meanPlanSeconds: number;
-  meanExecSeconds: number;
-  meanWallSeconds: number;
-  maxWallSeconds: number;
-  failures: { seed: number; reason: string }[];
-}
-
-export interface BenchOptions {
-  tasks: string[];
-  seeds: number;
-  firstSeed?: number;
-  planner: EpisodePlanner;
-  rename?: boolean;
-  onProgress?: (done: number, total: number, task: string, ok: boolean) => void;
-}
-
-/** Runs the benchmark; pure of I/O apart from loading scenes. */
-export async function runBench(opts: BenchOptions): Promise<TaskBenchResult[]> {
-  const results: TaskBenchResult[] = [];
-  const total = opts.tasks.length * opts.seeds;
-  let done = 0;
-  const runner = sandboxRunner({});
-  for (const task of opts.tasks) {
-    const base = await loadScene(task);
-    const r: TaskBenchResult = { task, seeds: opts.seeds, successes: 0, rate: 0, meanPlanSeconds: 0, meanExecSeconds: 0, meanWallSeconds: 0, maxWallSeconds: 0, failures: [] };
-    for (let i = 0; i < opts.seeds; i++) {
-      const seed = (opts.firstSeed ?? 1) + i;
-      const scene = randomVariant(base, { seed, rename: opts.rename ?? true });
-      const t0 = performance.now();
-      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner, goalFrom: 'scene' });
-      const wall = (performance.now() - t0) / 1000;
-      const outcome = events.findLast((e) => e.type === 'outcome');
-      const ok = outcome?.type === 'outcome' && outcome.success;
-      if (ok) r.successes++;
-      else r.failures.push({ seed, reason: outcome?.type === 'outcome' ? outcome.reason : 'no outcome' });
-      if (outcome?.type === 'outcome') {
-        r.meanPlanSeconds += outcome.planSeconds / opts.seeds;
-        r.meanExecSeconds += outcome.execSeconds / opts.seeds;
-      }
-      r.meanWallSeconds += wall / opts.seeds;
-      r.maxWallSeconds = Math.max(r.maxWallSeconds, wall);
-      opts.onProgress?.(++done, total, task, ok);
-    }
-    r.rate = r.successes / r.seeds;
-    results.push(r);
-  }
-  return results;
-}
+export { runBench, type TaskBenchResult, type RunBenchOptions as BenchOptions } from '../scale/bench.ts';
 
 function bar(done: number, total: number, width = 30): string {
   const n = Math.round((done / total) * width);
@@ -91,6 +38,8 @@ const BenchOptions = z.object({
   'first-seed': arg.int(0, 0xffffffff).optional(),
   planner: arg.choice(['search', 'llm']).optional(),
   'no-rename': z.boolean(),
+  workers: arg.text().optional(),
+  queue: arg.text().optional(),
   json: z.boolean(),
 });
 
@@ -102,6 +51,8 @@ export default cliCommand('bench', async (argv) => {
     'first-seed': { type: 'string' },
     planner: { type: 'string' },
     'no-rename': { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    queue: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
@@ -123,18 +74,30 @@ export default cliCommand('bench', async (argv) => {
   } catch (err) {
     throw new CliError(errorMessage(err), 2, { cause: err });
   }
+  const workers = parseWorkers(values.workers);
+  if (typeof workers === 'string') throw new UsageError(workers);
   const tty = process.stderr.isTTY;
-  const results = await runBench({
-    tasks,
-    seeds,
-    firstSeed,
-    planner,
-    rename: !values['no-rename'],
-    onProgress: (done, total, task, ok) => {
-      const text = `${bar(done, total)} ${task} ${ok ? 'ok' : 'FAILED'}`;
-      process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);
-    },
-  });
+  const runner = await jobRunner('bench', { workers, queue: values.queue, tty });
+  let results;
+  try {
+    results = await runBench({
+      tasks,
+      seeds,
+      firstSeed,
+      planner: { planner: planner.kind === 'llm' ? 'llm' : 'search' },
+      rename: !values['no-rename'],
+      runner,
+      onProgress: (done, total, task, ok) => {
+        if (values.queue) return; // the queue prints its own progress
+        const text = `${bar(done, total)} ${task} ${ok ? 'ok' : 'FAILED'}`;
+        process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);
+      },
+    });
+  } catch (err) {
+    throw new CliError(errorMessage(err), 2, { cause: err });
+  } finally {
+    await runner.close().catch(() => {});
+  }
   if (values.json) {
     process.stdout.write(JSON.stringify({ planner: planner.kind, tasks: results }, null, 2) + '\n');
   } else {
