@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadScene, TASKS } from '../scene/file.ts';
 import { randomVariant } from '../scene/variants.ts';
 import { runSimEpisode } from '../episode/sim-episode.ts';
@@ -14,7 +16,8 @@ movable objects' sizes ±10%, up to two distractor objects, every object renamed
 the success rate and mean planning and execution time per task.
 
 options:
-  --tasks LIST           comma-separated tasks (default: all six)
+  --tasks LIST           comma-separated bundled tasks, scene files and folders of scene
+                         files (*.json; default: all six bundled tasks)
   --seeds N              variants per task (default 20)
   --first-seed N         first seed (default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
@@ -77,6 +80,32 @@ export async function runBench(opts: BenchOptions): Promise<TaskBenchResult[]> {
   return results;
 }
 
+/**
+ * Bundled task names stay as they are; a folder becomes its scene files (`*.json` except JSON
+ * Schema files, sorted); anything else must be an existing file.
+ */
+export function expandTasks(items: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    if ((TASKS as readonly string[]).includes(item)) {
+      out.push(item);
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(item);
+    } catch {
+      throw new Error(`unknown task ${item}: not a bundled task (${TASKS.join(', ')}), a scene file or a folder`);
+    }
+    if (st.isDirectory()) {
+      const files = readdirSync(item).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+      if (files.length === 0) throw new Error(`--tasks: folder ${item} holds no scene files (*.json)`);
+      out.push(...files.map((f) => join(item, f)));
+    } else out.push(item);
+  }
+  return out;
+}
+
 function bar(done: number, total: number, width = 30): string {
   const n = Math.round((done / total) * width);
   return `[${'#'.repeat(n)}${'.'.repeat(width - n)}] ${done}/${total}`;
@@ -106,11 +135,20 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const tasks = values.tasks ? values.tasks.split(',').map((t) => t.trim()) : [...TASKS];
-  const unknown = tasks.filter((t) => !(TASKS as readonly string[]).includes(t));
-  if (unknown.length) {
-    process.stderr.write(`robotool bench: unknown task ${unknown.join(', ')}; tasks: ${TASKS.join(', ')}\n`);
+  let tasks: string[];
+  try {
+    tasks = values.tasks ? expandTasks(values.tasks.split(',').map((t) => t.trim()).filter(Boolean)) : [...TASKS];
+  } catch (err) {
+    process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
     return 2;
+  }
+  for (const t of tasks) {
+    try {
+      await loadScene(t);
+    } catch (err) {
+      process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
+      return 2;
+    }
   }
   const seeds = Number(values.seeds);
   if (!Number.isInteger(seeds) || seeds < 1) {
