@@ -84,10 +84,17 @@ function moved(s: Surface, to: [number, number]): Surface {
   return { ...s, min: [s.min[0] + dx, s.min[1] + dy], max: [s.max[0] + dx, s.max[1] + dy] };
 }
 
-/** Places box `b` flush against side `side` of surface `t` (outside it), centred on t's side. */
-function flushAgainst(b: Surface, t: Surface, side: '-x' | '+x' | '-y' | '+y'): [number, number] {
+/**
+ * Places box `b` flush against side `side` of surface `t` (outside it): centred on t's side
+ * (`slide` 0), or slid along it to either end (-1, +1) where the side is longer than the box.
+ */
+function flushAgainst(b: Surface, t: Surface, side: '-x' | '+x' | '-y' | '+y', slide: -1 | 0 | 1 = 0): [number, number] {
   const [bx, by] = [b.max[0] - b.min[0], b.max[1] - b.min[1]];
-  const [cx, cy] = centreOf(t);
+  let [cx, cy] = centreOf(t);
+  if (slide !== 0) {
+    if (side === '-x' || side === '+x') cy = slide < 0 ? t.min[1] + by / 2 + SLIDE_INSET : t.max[1] - by / 2 - SLIDE_INSET;
+    else cx = slide < 0 ? t.min[0] + bx / 2 + SLIDE_INSET : t.max[0] - bx / 2 - SLIDE_INSET;
+  }
   switch (side) {
     case '-x':
       return [t.min[0] - bx / 2 - FLUSH, cy];
@@ -101,6 +108,11 @@ function flushAgainst(b: Surface, t: Surface, side: '-x' | '+x' | '-y' | '+y'): 
 }
 
 const SIDES = ['-x', '+x', '-y', '+y'] as const;
+/** A step slid along a side keeps this far inside its ends (m). */
+const SLIDE_INSET = 0.02;
+/** Stairs: at most this many objects moved, and this many placements looked at in all. */
+const MAX_STAIR_MOVES = 4;
+const MAX_STAIR_NODES = 4000;
 
 /** Other objects' footprints that a placement must not overlap. */
 function collides(w: World, placed: Surface, ignore: string[]): boolean {
@@ -175,6 +187,7 @@ function reachPlans(w: World, target: Surface, maxMoves = 2): ReachPlan[] {
   if (direct) plans.push({ moves: [], surfaces: w.surfaces, schemas: ['walk-route'], cost: 0 });
   // Stairs: push movable boxes on the ground flush against a surface so that a route appears.
   const boxes = w.surfaces.filter((s) => s.movable && s.name !== target.name && isOnGround(w, s.name) && s.z <= 1);
+  let nodes = 0;
   const search = (surfaces: Surface[], moves: Move[], used: Set<string>): void => {
     if (moves.length >= maxMoves) return;
     for (const b of boxes) {
@@ -184,21 +197,26 @@ function reachPlans(w: World, target: Surface, maxMoves = 2): ReachPlan[] {
         if (t.name === b.name || t.name === 'ground' || t.z <= cur.z) continue;
         if (t.z - cur.z > w.lim.stepUp + STEP_TOLERANCE) continue; // useless as the step below t
         for (const side of SIDES) {
-          const to = flushAgainst(cur, t, side);
-          const placed = moved(cur, to);
-          if (collides(w, placed, [b.name, ...moves.map((m) => m.object)])) continue;
-          if (surfaces.some((s) => s.name !== b.name && s.name !== 'ground' && moves.some((m) => m.object === s.name) && overlapsXY(s, placed))) continue;
-          const next = surfaces.map((s) => (s.name === b.name ? placed : s));
-          const nextMoves = [...moves, { object: b.name, to, why: `${b.name} (top ${cur.z.toFixed(2)} m) becomes a step below ${t.name} (top ${t.z.toFixed(2)} m) on its ${side} side` }];
-          const pushDist = nextMoves.reduce((d, m) => {
-            const s = w.surfaces.find((x) => x.name === m.object)!;
-            const c = centreOf(s);
-            return d + Math.hypot(m.to[0] - c[0], m.to[1] - c[1]);
-          }, 0);
-          if (route(w.start, target, next, w.lim)) {
-            plans.push({ moves: nextMoves, surfaces: next, schemas: ['make-stairs', 'walk-route'], cost: pushDist + TOOL_PENALTY * nextMoves.length });
-          } else {
-            search(next, nextMoves, new Set([...used, b.name]));
+          const along = side === '-x' || side === '+x' ? 1 : 0;
+          const room = t.max[along] - t.min[along] - (cur.max[along] - cur.min[along]);
+          for (const slide of room > 0.1 ? ([0, -1, 1] as const) : ([0] as const)) {
+            if (++nodes > MAX_STAIR_NODES) return;
+            const to = flushAgainst(cur, t, side, slide);
+            const placed = moved(cur, to);
+            if (collides(w, placed, [b.name, ...moves.map((m) => m.object)])) continue;
+            if (surfaces.some((s) => s.name !== b.name && s.name !== 'ground' && moves.some((m) => m.object === s.name) && overlapsXY(s, placed))) continue;
+            const next = surfaces.map((s) => (s.name === b.name ? placed : s));
+            const nextMoves = [...moves, { object: b.name, to, why: `${b.name} (top ${cur.z.toFixed(2)} m) becomes a step below ${t.name} (top ${t.z.toFixed(2)} m) on its ${side} side` }];
+            const pushDist = nextMoves.reduce((d, m) => {
+              const s = w.surfaces.find((x) => x.name === m.object)!;
+              const c = centreOf(s);
+              return d + Math.hypot(m.to[0] - c[0], m.to[1] - c[1]);
+            }, 0);
+            if (route(w.start, target, next, w.lim)) {
+              plans.push({ moves: nextMoves, surfaces: next, schemas: ['make-stairs', 'walk-route'], cost: pushDist + TOOL_PENALTY * nextMoves.length + 0.3 * Math.abs(slide) });
+            } else {
+              search(next, nextMoves, new Set([...used, b.name]));
+            }
           }
         }
       }
@@ -341,7 +359,7 @@ function emitMoves(b: ProgramBuilder, w: World, moves: Move[], from: [number, nu
 function robotOnCandidates(w: World, goal: Extract<Goal, { type: 'robot-on' }>): Candidate[] {
   const target = w.surfaces.find((s) => s.name === goal.object);
   if (!target) return [];
-  return reachPlans(w, target, 3).slice(0, 6).map((plan) => {
+  return reachPlans(w, target, MAX_STAIR_MOVES).slice(0, 10).map((plan) => {
     const b = new ProgramBuilder();
     const robot = emitMoves(b, w, plan.moves, w.robotXY);
     const path = route(w.start, target, plan.surfaces, w.lim)!;
