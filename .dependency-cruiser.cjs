@@ -20,6 +20,7 @@ module.exports = {
     { name: 'planner-needs-no-backend', severity: 'error', comment: 'Planners see observations and propose programs; the episode runs them on a backend.', from: { path: layer('planner') }, to: { path: '^src/(sim|bridge|viewer|policies)/' } },
     { name: 'sim-is-a-backend', severity: 'error', comment: 'The simulator implements the skills; it needs no planner, bridge or viewer.', from: { path: layer('sim') }, to: { path: '^src/(bridge|planner|viewer|policies)/' } },
     { name: 'bridge-is-a-backend', severity: 'error', comment: 'A real robot needs neither the simulator nor a planner loaded.', from: { path: layer('bridge') }, to: { path: '^src/(sim|planner|viewer|policies)/' } },
+    { name: 'testing-is-for-users-tests', severity: 'error', comment: 'Test doubles are exported for users (robotool/testing); the library itself never runs on them.', from: { path: '^src/', pathNot: ['^src/testing/', '^src/index\\.ts$'] }, to: { path: '^src/testing/' } },
     { name: 'policies-stand-alone', severity: 'error', comment: 'Policies are trained and run without planners, episodes or bridges.', from: { path: layer('policies') }, to: { path: '^src/(planner|bridge|viewer|episode|perception)/' } },
   ],
   options: {

@@ -359,7 +359,7 @@ export async function benchScene(task: string): Promise<SceneBenchRecord> {
   rec.steps = recorded.sim.steps;
   rec.finalPoses = poses(recorded.sim.world);
   recorded.sim.free();
-  // Warm-up (V8 compiles WebAssembly in tiers, see DESIGN): the recording run, the checked
+  // Warm-up (V8 compiles WebAssembly in tiers, see docs/ARCHITECTURE.md): the recording run, the checked
   // replay and one more untimed run of each side. Then the timed rounds alternate the two sides,
   // so that load from elsewhere on the machine falls on both alike.
   const check = await rawReplay(rec, true);

@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-// Entry point for `npx robotool`: runs the TypeScript CLI through tsx so that no build step
-// stands between `npm ci` and the first command.
-import { register } from 'tsx/esm/api';
+// Entry point for `npx robotool`. An installed package runs the compiled CLI in dist/ with plain
+// node. A development checkout (src/ present, tsx installed) runs the TypeScript sources through
+// tsx instead, so that an edit is never shadowed by a stale build.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+let main;
+const tsx = existsSync(source) && process.env.ROBOTOOL_FROM_DIST !== '1' ? await import('tsx/esm/api').catch(() => null) : null;
+if (tsx) {
+  tsx.register();
+  ({ main } = await import('../src/cli/main.ts'));
+} else {
+  ({ main } = await import('../dist/cli/main.js'));
+}
 process.exitCode = await main(process.argv.slice(2));

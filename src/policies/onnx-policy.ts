@@ -7,8 +7,23 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import type * as Ort from 'onnxruntime-node';
 import { parsePolicyCard, type PolicyCard } from './card.ts';
+
+type OrtModule = typeof Ort;
+let ortModule: Promise<OrtModule> | undefined;
+
+/**
+ * onnxruntime-node, loaded on first use: it is an optional dependency (its install script
+ * downloads CUDA binaries unless ONNXRUNTIME_NODE_INSTALL=skip), and nothing but policies needs it.
+ */
+function loadOrt(): Promise<OrtModule> {
+  ortModule ??= import('onnxruntime-node').catch((e: unknown) => {
+    ortModule = undefined;
+    throw new Error(`onnxruntime-node is not installed or does not load (${(e as Error).message}); install it with ONNXRUNTIME_NODE_INSTALL=skip npm install onnxruntime-node for the CPU provider`);
+  });
+  return ortModule;
+}
 
 export type Provider = 'cuda' | 'cpu';
 
@@ -21,7 +36,8 @@ export class OnnxPolicy {
   private constructor(
     readonly card: PolicyCard,
     readonly modelPath: string,
-    private readonly session: ort.InferenceSession,
+    private readonly session: Ort.InferenceSession,
+    private readonly ort: OrtModule,
     /** The provider the session runs on. */
     readonly executionProvider: Provider,
     /** Why a preferred provider was not used (e.g. no CUDA here); empty when none was skipped. */
@@ -52,12 +68,13 @@ export class OnnxPolicy {
 
     const wanted = opts.executionProviders ?? ['cuda', 'cpu'];
     const notes: string[] = [];
-    let session: ort.InferenceSession | undefined;
+    const ort = await loadOrt();
+    let session: Ort.InferenceSession | undefined;
     let used: Provider | undefined;
     let lastError = '';
     for (const ep of wanted) {
       if (ep === 'cuda') {
-        const missing = cudaMissing();
+        const missing = cudaMissing(ort);
         if (missing) {
           notes.push(`cuda: ${missing}; using the next provider`);
           continue;
@@ -84,14 +101,14 @@ export class OnnxPolicy {
     if (!session.outputNames.includes(output)) {
       throw new Error(`policy model ${modelPath}: no output "${output}" (action.output); the model has [${session.outputNames.join(', ')}]`);
     }
-    return new OnnxPolicy(card, modelPath, session, used, notes);
+    return new OnnxPolicy(card, modelPath, session, ort, used, notes);
   }
 
   /** One observation in, one action out (clipped to the card's range). */
   async act(obs: ArrayLike<number>): Promise<Float32Array> {
     const n = this.card.observation.size;
     if (obs.length !== n) throw new Error(`policy ${this.card.name}: observation has ${obs.length} values, expected ${n}`);
-    const feeds = { [this.card.observation.input]: new ort.Tensor('float32', Float32Array.from(obs), [1, n]) };
+    const feeds = { [this.card.observation.input]: new this.ort.Tensor('float32', Float32Array.from(obs), [1, n]) };
     const out = await this.session.run(feeds);
     const t = out[this.card.action.output];
     if (!t || !(t.data instanceof Float32Array) || t.data.length !== this.card.action.size) {
@@ -111,7 +128,7 @@ export class OnnxPolicy {
  * beside the binding (an install with onnxruntime-node-install=skip has none). Checked before
  * trying, so that onnxruntime does not print a native error for an expected absence.
  */
-function cudaMissing(): string | undefined {
+function cudaMissing(ort: OrtModule): string | undefined {
   if (!ort.listSupportedBackends().some((b) => b.name === 'cuda')) return 'not in this onnxruntime-node build';
   let dir: string;
   try {

@@ -16,7 +16,7 @@ import { GRIPPER, fingerOffsetY, gripperBox } from './arm-gripper.ts';
  * `maxSpeed`, closed-form IK gives the joint targets, and every joint moves towards its target no
  * faster than its velocity limit (all joints scaled together, which keeps the gripper vertical).
  * There are no joint torques: Rapier's impulse-joint motors do not hold an arm against gravity
- * (see DESIGN, "Mechanics measured here"), so the arm cannot be pushed off its path; it can only
+ * (docs/ARCHITECTURE.md, "Mechanics measured here"), so the arm cannot be pushed off its path; it can only
  * stop, which it does when it would drive the gripper into fixed geometry or when a held object
  * is pressed so hard against something that it lags its grasp.
  *
@@ -332,7 +332,7 @@ export class ArmRobot implements SimRobot {
    * kinematic and objects only touch it or each other: FREE_ITERATIONS are enough. A held object
    * hangs on an impulse joint (and magnets may chain more parts to it): CARRY_ITERATIONS keep it
    * within a millimetre while carried, and while the grasp is loaded the world's own count (16 by
-   * default: DESIGN, pressing a held tool into static geometry) holds it stiff.
+   * default: docs/ARCHITECTURE.md, pressing a held tool into static geometry) holds it stiff.
    */
   private setSolverIterations(): void {
     const s = this.st.solver;

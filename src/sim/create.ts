@@ -1,7 +1,7 @@
 import type { Scene } from '../scene/schema.ts';
 import { SimWorld, type RobotAttach, type SimOptions, type SimSnapshot } from './world.ts';
 import { attachArm } from './arm.ts';
-import { attachQuadruped } from './quadruped.ts';
+import { attachQuadruped } from './quadruped/index.ts';
 
 /** The robot attach function for a scene's robot kind. */
 export function robotAttachFor(scene: Scene): RobotAttach {

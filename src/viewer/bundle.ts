@@ -9,6 +9,8 @@ const entry = join(here, 'client', 'client.ts');
 const cacheDir = join(root, 'node_modules', '.cache', 'robotool-view');
 const cachedCode = join(cacheDir, 'client.js');
 const cachedInputs = join(cacheDir, 'client.inputs.json');
+/** Written by the library build (scripts/build.mjs) beside the compiled bundle.js; used as it is. */
+const prebuilt = join(here, 'client.bundle.js');
 
 let memo: Promise<string> | undefined;
 
@@ -18,7 +20,7 @@ let memo: Promise<string> | undefined;
  * files it was built from (esbuild's own list); it is rebuilt when one of them changes.
  */
 export function clientBundle(): Promise<string> {
-  memo ??= buildCached().catch((err: unknown) => {
+  memo ??= readFile(prebuilt, 'utf8').catch(() => buildCached()).catch((err: unknown) => {
     memo = undefined;
     throw new Error(`could not bundle the viewer client: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   });

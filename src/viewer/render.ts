@@ -59,7 +59,7 @@ export async function openViewer(browser: Browser, url: string, opts: OpenViewer
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}?${q.toString()}`);
   try {
-    await page.waitForFunction(() => window.__robotool?.ready === true, undefined, { timeout: opts.timeoutMs ?? 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __robotool?: { ready?: boolean } }).__robotool?.ready === true, undefined, { timeout: opts.timeoutMs ?? 30_000 });
   } catch (err) {
     throw new Error(`the viewer page did not get ready${errors.length ? `: ${errors.join('; ')}` : ''}`, { cause: err });
   }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseLlmFixture, type LlmFixture } from '../../src/planner/llm/llm-fixture.ts';
+import { parseLlmFixture, type LlmFixture } from '../../src/testing/llm-fixture.ts';
 import { SceneObservation } from '../../src/perception/observation.ts';
 
 /** Where recorded LLM answers live: `test/fixtures/llm/<task>.json`. */

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EpisodeEvent } from '../../src/episode/events.ts';
 import type { ProgramRunner } from '../../src/episode/episode.ts';
 import { createLlmPlanner } from '../../src/planner/llm/llm-planner.ts';
-import { fixtureAnswers, fixtureRounds, scriptedModelFromFixture, type LlmFixture } from '../../src/planner/llm/llm-fixture.ts';
+import { fixtureAnswers, fixtureRounds, scriptedModelFromFixture, type LlmFixture } from '../../src/testing/llm-fixture.ts';
 import { parseStageAnswer } from '../../src/planner/llm/llm-stages.ts';
 import { sandboxRunner } from '../../src/episode/sandbox-runner.ts';
 import { runSimEpisode } from '../../src/episode/sim-episode.ts';

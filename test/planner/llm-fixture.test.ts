@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LlmFixtureError, fixtureAnswers, scriptedModelFromFixture } from '../../src/planner/llm/llm-fixture.ts';
+import { LlmFixtureError, fixtureAnswers, scriptedModelFromFixture } from '../../src/testing/llm-fixture.ts';
 import { loadLlmFixture } from '../helpers/llm-fixture.ts';
 
 const fixture = {

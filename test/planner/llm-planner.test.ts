@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SceneObservation } from '../../src/perception/observation.ts';
 import { createLlmPlanner } from '../../src/planner/llm/llm-planner.ts';
 import { LlmStageError } from '../../src/planner/llm/llm-stages.ts';
-import { ScriptedLanguageModel } from '../../src/planner/llm/scripted.ts';
+import { ScriptedLanguageModel } from '../../src/testing/scripted-model.ts';
 import { parseStages } from '../../src/planner/stages.ts';
 import { loadObservationFixture } from '../helpers/llm-fixture.ts';
 

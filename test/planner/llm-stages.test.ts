@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SceneObservation } from '../../src/perception/observation.ts';
 import { LlmAbortError, LlmServerError } from '../../src/planner/llm/llm-errors.ts';
 import { LlmStageError, parseStageAnswer, runLlmStage } from '../../src/planner/llm/llm-stages.ts';
-import { ScriptedLanguageModel } from '../../src/planner/llm/scripted.ts';
+import { ScriptedLanguageModel } from '../../src/testing/scripted-model.ts';
 import { createOpenAiCompatibleModel } from '../../src/planner/llm/openai-provider.ts';
 import type { AnalyzerOutput, StageInput } from '../../src/planner/stages.ts';
 import { startFakeOpenAiServer } from '../helpers/fake-openai-server.ts';

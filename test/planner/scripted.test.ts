@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LlmAbortError, LlmServerError } from '../../src/planner/llm/llm-errors.ts';
-import { ScriptExhaustedError, ScriptedLanguageModel } from '../../src/planner/llm/scripted.ts';
+import { ScriptExhaustedError, ScriptedLanguageModel } from '../../src/testing/scripted-model.ts';
 import type { LlmMessage } from '../../src/planner/llm/language-model.ts';
 
 const ask = (content: string): LlmMessage[] => [{ role: 'user', content }];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScene } from '../../src/scene/file.ts';
 import { createSim } from '../../src/sim/create.ts';
 import { seededRandom } from '../../src/scene/random.ts';
-import { RawQueries, downRayToi, fixedBoxOf } from '../../src/sim/quadruped.ts';
+import { RawQueries, downRayToi, fixedBoxOf } from '../../src/sim/quadruped/index.ts';
 
 /**
  * The quadruped's locomotion controller answers its downward ray casts without Rapier's

@@ -7,7 +7,7 @@ import { createSim, restoreSim } from '../../src/sim/create.ts';
 import { checkGoal } from '../../src/sim/predicates.ts';
 import { withPoseNoise } from '../../src/scene/variants.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
-import { QuadrupedRobot } from '../../src/sim/quadruped.ts';
+import { QuadrupedRobot } from '../../src/sim/quadruped/index.ts';
 import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runReference } from '../helpers/run-reference.ts';
 

@@ -116,10 +116,6 @@ function allowed(skill: string, args: unknown[]): boolean {
 }
 
 describe('hostile programs', () => {
-  it('has at least 30 of them', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(30);
-  });
-
   for (const c of CASES) {
     it(`${c.name} ends with ${c.type}${c.budget ? ` (${c.budget})` : ''}`, async () => {
       const backend = new FakeBackend({ safety: { workspace: WORKSPACE, workspacePolicy: 'reject', keepOut: [KEEP_OUT] } });

@@ -25,9 +25,7 @@ export {
 } from './llm-errors.ts';
 export { CONFIG_FILE_NAME, LlmConfigError, LlmConfigSection, loadLlmConfig, type LlmConfig, type LoadLlmConfigOptions } from './llm-config.ts';
 export { OpenAiCompatibleModel, createOpenAiCompatibleModel, type OpenAiProviderOptions } from './openai-provider.ts';
-export { ScriptExhaustedError, ScriptedLanguageModel, type RecordedCall, type ScriptedAnswer, type ScriptedModelOptions } from './scripted.ts';
 export { parseJsonAnswer, parseProgramAnswer, fencedBlocks } from './answer-text.ts';
 export { checkProgram } from '../../skills/program-check.ts';
 export { LlmStageError, parseStageAnswer, runLlmStage, type LlmStageResult, type RunLlmStageOptions, type StageAnswer } from './llm-stages.ts';
-export { LlmFixture, LlmFixtureError, RecordedRound, fixtureAnswers, fixtureRounds, parseLlmFixture, scriptedModelFromFixture } from './llm-fixture.ts';
 export { createLlmPlanner, type LlmPlannerOptions } from './llm-planner.ts';

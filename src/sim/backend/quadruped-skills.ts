@@ -1,4 +1,4 @@
-import { QuadrupedRobot } from '../quadruped.ts';
+import { QuadrupedRobot } from '../quadruped/index.ts';
 import type { Vec3 } from '../../scene/schema.ts';
 import type { SimWorld } from '../world.ts';
 import type { SkillResult } from '../../skills/registry.ts';

@@ -1,0 +1,89 @@
+/** JSON for a trace line, numbers to at most 6 decimals (a program's `z + 0.1` prints 0.235, not 0.23500000000000001). */
+export const shown = (v) => JSON.stringify(v, (_k, x) => (typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(6)) : x)) ?? 'undefined';
+const fmtArgs = (args) => args.map(shown).join(', ');
+/** One line for a skill call: `move_to_position([0.3,0,0.1]) → reached (1.20 s)`. */
+export function formatCall(c) {
+    const value = c.status === 'ok' && c.value !== undefined ? ` = ${shown(c.value)}` : '';
+    const msg = c.message ? ` — ${c.message}` : '';
+    const warn = c.warnings.length ? ` [${c.warnings.join('; ')}]` : '';
+    return `${c.skill}(${fmtArgs(c.args)}) → ${c.status}${value}${msg}${warn} (${c.seconds.toFixed(2)} s)`;
+}
+/**
+ * A live progress display for the terminal: the current stage with elapsed time and tokens,
+ * streamed model text, candidates tried in the twin, the program, the trace and the outcome.
+ */
+export function progressPrinter(write, opts = {}) {
+    const t0 = performance.now();
+    const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`.padStart(6);
+    let tokens = 0;
+    let midLine = false;
+    const line = (text) => {
+        if (midLine)
+            write('\n');
+        midLine = false;
+        write(`[${elapsed()}] ${text}\n`);
+    };
+    return (e) => {
+        switch (e.type) {
+            case 'episode-started':
+                line(`${e.planner} planner, ${e.robot}: "${e.command}"`);
+                break;
+            case 'observation':
+                line(`observed ${e.observation.objects.length} objects (${e.observation.source})`);
+                break;
+            case 'goal':
+                line(`goal: ${e.goal.type} ${e.goal.object}`);
+                break;
+            case 'stage-started':
+                line(`${e.stage}${e.round > 1 ? ` (round ${e.round})` : ''} …`);
+                break;
+            case 'stage-delta':
+                if (opts.stream) {
+                    write(e.text);
+                    midLine = !e.text.endsWith('\n');
+                }
+                break;
+            case 'stage-finished': {
+                if (e.tokens)
+                    tokens += e.tokens.inputTokens + e.tokens.outputTokens;
+                const tok = e.tokens ? `, ${e.tokens.inputTokens}+${e.tokens.outputTokens} tokens (total ${tokens})` : '';
+                line(`${e.stage} done in ${e.seconds.toFixed(2)} s${tok}: ${summarise(e.stage, e.output)}`);
+                break;
+            }
+            case 'candidate':
+                line(`candidate ${e.index + 1} [${e.schemas.join(' + ') || 'program'}] in the twin: ${e.success ? 'succeeds' : 'fails'} — ${e.reason} (${e.seconds.toFixed(2)} s)`);
+                break;
+            case 'program':
+                break;
+            case 'skill-call':
+                if (e.phase === 'execute' || opts.verbose)
+                    line(`${e.phase === 'verify' ? '  twin: ' : ''}${formatCall(e.call)}`);
+                break;
+            case 'warning':
+                line(`warning: ${e.message}`);
+                break;
+            case 'safety-stop':
+                line(`SAFETY STOP: ${e.reason}`);
+                break;
+            case 'repair':
+                line(`repair round ${e.round}: ${e.cause}`);
+                break;
+            case 'outcome':
+                line(`${e.success ? 'SUCCESS' : 'FAILED'}: ${e.reason} (planning ${e.planSeconds.toFixed(2)} s, execution ${e.execSeconds.toFixed(2)} s, ${e.candidatesTried} candidate(s) tried, ${e.rounds} round(s))`);
+                break;
+        }
+    };
+}
+function summarise(stage, output) {
+    const o = output;
+    if (stage === 'analyzer' && typeof o.summary === 'string')
+        return o.summary;
+    if (stage === 'planner' && Array.isArray(o.steps))
+        return `${o.steps.length} steps`;
+    if (stage === 'calculator' && Array.isArray(o.values))
+        return `${o.values.length} values`;
+    if (stage === 'coder' && typeof o.program === 'string')
+        return `${o.program.split('\n').filter((l) => l.trim()).length} lines`;
+    return '';
+}
+//# sourceMappingURL=progress.js.map

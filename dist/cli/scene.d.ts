@@ -1,0 +1,3 @@
+/** `robotool scene …`: scene files. */
+export default function sceneCommand(argv: string[]): Promise<number>;
+//# sourceMappingURL=scene.d.ts.map

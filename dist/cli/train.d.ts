@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=train.d.ts.map

@@ -1,0 +1,10 @@
+import { type SandboxBudgets } from '../skills/sandbox.ts';
+import type { ProgramRunner } from './episode.ts';
+/** Options for the production program runner. */
+export interface SandboxRunnerOptions {
+    /** Budgets for every program it runs (defaults: DEFAULT_BUDGETS). */
+    budgets?: Partial<SandboxBudgets>;
+}
+/** The production ProgramRunner: every program runs in the quickjs sandbox behind the backend's safety envelope. */
+export declare function sandboxRunner(opts?: SandboxRunnerOptions): ProgramRunner;
+//# sourceMappingURL=sandbox-runner.d.ts.map

@@ -1,0 +1,3 @@
+/** What the robot knows of its scene: the observation every planner reads. */
+export * from './observation.ts';
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=planner.js.map

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+/** A point or extent in metres, robot/world frame: x forward, y left, z up. */
+export const Vec3 = z.tuple([z.number(), z.number(), z.number()]);
+/** A unit quaternion as [x, y, z, w]. */
+export const Quat = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+const positive = z.number().positive();
+const PositiveVec3 = z.tuple([positive, positive, positive]);
+/** A primitive solid. `size` is the full extent: box x×y×z; cylinder [diameter, diameter, height] (axis z); sphere [d, d, d]. */
+export const ShapeKind = z.enum(['box', 'cylinder', 'sphere']);
+/** One rigid part of a compound object (a hammer's handle and head), posed in the object's frame. */
+export const ObjectPart = z.strictObject({
+    name: z.string().min(1),
+    shape: ShapeKind.default('box'),
+    size: PositiveVec3,
+    offset: Vec3.default([0, 0, 0]),
+});
+/** Breaks when it hits anything but a `soft` object faster than `breakSpeed` (m/s). */
+export const Fragile = z.strictObject({
+    breakSpeed: positive.describe('impact speed (m/s) above which the object breaks; 2.43 m/s is a 0.3 m free fall'),
+});
+/** A spring-loaded button: its cap moves down along z and counts as pressed past `pressDepth`. */
+export const Button = z.strictObject({
+    travel: positive.default(0.02).describe('how far the cap can move down (m)'),
+    pressDepth: positive.default(0.008).describe('depth (m) past which the button reads as pressed'),
+    stiffness: positive.default(2000).describe('spring stiffness (N/m)'),
+});
+export const SceneObject = z
+    .strictObject({
+    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an identifier: letters, digits, underscore'),
+    description: z.string().optional(),
+    shape: ShapeKind.default('box'),
+    /** Full extent of the object's bounding box (m). For compound objects, the box around its parts. */
+    size: PositiveVec3,
+    /** Centre of the bounding box (m). */
+    position: Vec3,
+    /** Yaw about z (degrees); objects are placed upright. */
+    yawDeg: z.number().default(0),
+    mass: positive.default(0.2),
+    friction: z.number().min(0).default(0.6),
+    restitution: z.number().min(0).max(1).default(0),
+    /** Static objects (furniture, table fixtures) are `movable: false`. */
+    movable: z.boolean().default(true),
+    /** Where a parallel gripper should close on it, in world coordinates; absent = not graspable. */
+    graspablePoint: Vec3.optional(),
+    /** Touching magnetic parts join rigidly. */
+    magnetic: z.boolean().default(false),
+    /** Landing on it does not break fragile objects. */
+    soft: z.boolean().default(false),
+    fragile: Fragile.optional(),
+    button: Button.optional(),
+    /** Compound objects: parts replace the single primitive. */
+    parts: z.array(ObjectPart).min(1).optional(),
+    /** Lie about nothing: a distractor is an ordinary object; this tag is for humans only. */
+    tags: z.array(z.string()).default([]),
+})
+    .superRefine((o, ctx) => {
+    if (o.button && o.movable) {
+        ctx.addIssue({ code: 'custom', path: ['movable'], message: 'a button is fixed in place: set movable to false' });
+    }
+});
+export const Workspace = z
+    .strictObject({ min: Vec3, max: Vec3 })
+    .refine((w) => w.min.every((v, i) => v < (w.max[i] ?? -Infinity)), {
+    message: 'workspace.min must be below workspace.max on every axis',
+});
+export const ArmSpec = z.strictObject({
+    kind: z.literal('arm'),
+    /** Base of the arm on the table (m). */
+    base: Vec3.default([0, 0, 0]),
+    workspace: Workspace,
+    /** Where the gripper starts (m). */
+    home: Vec3.default([0.25, 0, 0.25]),
+    /** Gripper speed limit (m/s). */
+    maxSpeed: positive.default(0.2),
+});
+export const QuadrupedSpec = z.strictObject({
+    kind: z.literal('quadruped'),
+    /** Start position of the body centre projected on its support: x, y, and the height of the surface it stands on. */
+    start: Vec3,
+    yawDeg: z.number().default(0),
+    /** Highest step it can climb (m). */
+    stepUp: positive.default(0.12),
+    /** Widest gap between supporting surfaces it can step across (m). */
+    maxGap: positive.default(0.1),
+    maxSpeed: positive.default(0.5),
+    mass: positive.default(12),
+});
+export const RobotSpec = z.discriminatedUnion('kind', [ArmSpec, QuadrupedSpec]);
+/** Success predicates, as data so that they survive renaming objects. */
+export const Goal = z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('grasped'), object: z.string(), minLift: z.number().min(0).default(0.02) }),
+    z.strictObject({ type: z.literal('pressed'), object: z.string() }),
+    z.strictObject({ type: z.literal('robot-on'), object: z.string() }),
+    z.strictObject({ type: z.literal('on-ground-intact'), object: z.string(), maxHeight: positive.default(0.25) }),
+    z.strictObject({ type: z.literal('within-reach'), object: z.string() }),
+]);
+export const Scene = z
+    .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    description: z.string().default(''),
+    /** The command a user would give for this task. */
+    command: z.string().min(1),
+    robot: RobotSpec,
+    ground: z.strictObject({ friction: z.number().min(0).default(0.6) }).default({ friction: 0.6 }),
+    objects: z.array(SceneObject).min(1),
+    goal: Goal,
+    /** Boxes no part of the robot may be commanded into (checked by the safety envelope). */
+    keepOut: z.array(z.strictObject({ name: z.string(), min: Vec3, max: Vec3 })).default([]),
+    /** Simulated seconds a whole episode may take. */
+    timeLimit: positive.default(120),
+})
+    .superRefine((s, ctx) => {
+    const seen = new Map();
+    s.objects.forEach((o, i) => {
+        const first = seen.get(o.name);
+        if (first !== undefined) {
+            ctx.addIssue({ code: 'custom', path: ['objects', i, 'name'], message: `duplicate object name "${o.name}" (first at objects[${first}])` });
+        }
+        seen.set(o.name, i);
+    });
+    if (!seen.has(s.goal.object)) {
+        ctx.addIssue({ code: 'custom', path: ['goal', 'object'], message: `no object named "${s.goal.object}"; objects: ${[...seen.keys()].join(', ')}` });
+    }
+});
+//# sourceMappingURL=schema.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=skill-context.js.map

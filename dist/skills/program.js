@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=program.js.map

@@ -1,0 +1,2 @@
+/** What the robot knows of its scene: the observation every planner reads. */
+export * from './observation.ts';
