@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../src/sim/create.ts';
 import { checkGoal } from '../../src/sim/predicates.ts';
-import { loadScene, scenesDir } from '../../src/sim/scene-file.ts';
-import { withPoseNoise } from '../../src/sim/variants.ts';
-import { SimBackend } from '../../src/skills/sim-backend.ts';
+import { loadScene, scenesDir } from '../../src/scene/file.ts';
+import { withPoseNoise } from '../../src/scene/variants.ts';
+import { SimBackend } from '../../src/sim/backend/sim-backend.ts';
 import { runReference } from '../helpers/run-reference.ts';
 
 /**

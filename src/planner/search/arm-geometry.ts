@@ -112,6 +112,13 @@ export function toolShape(o: ObservedObject, at?: readonly number[]): ToolShape 
   return { object: o.name, boxes, below: -Math.min(...boxes.map((b) => b.min[2])), grasp: [g[0]!, g[1]!, g[2]!] };
 }
 
+/** The part of an object a point lies in (in 3-D first, else under or over it), or undefined. */
+export function partAt(o: ObservedObject, p: readonly number[]): Box | undefined {
+  const boxes = boxesOf(o);
+  const inside = (b: Box, dims: number[]): boolean => dims.every((i) => p[i]! >= b.min[i]! - 1e-6 && p[i]! <= b.max[i]! + 1e-6);
+  return boxes.find((b) => inside(b, [0, 1, 2])) ?? boxes.find((b) => inside(b, [0, 1]));
+}
+
 /** Fingers hold a bar this far inside its end (m): most of the fingers' 20 mm stay on it. */
 const END_HOLD = 0.012;
 
@@ -126,7 +133,7 @@ export function toolGrasps(o: ObservedObject): ToolShape[] {
   const out: ToolShape[] = [];
   const base = toolShape(o);
   if (base) out.push(base);
-  const bar = boxesOf(o).find((b) => [0, 1].every((i) => g[i]! >= b.min[i]! - 1e-6 && g[i]! <= b.max[i]! + 1e-6));
+  const bar = partAt(o, g);
   if (!bar) return out;
   const len = [bar.max[0] - bar.min[0], bar.max[1] - bar.min[1]];
   const axis = len[0]! >= len[1]! ? 0 : 1;

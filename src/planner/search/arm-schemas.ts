@@ -13,6 +13,7 @@ import {
   intoWorkspace,
   r3,
   shift,
+  partAt,
   toolGrasps,
   toolShape,
   type Box,
@@ -193,13 +194,14 @@ const RESWEEP_SHORT = 0.01;
  * place relative to the target's measured centre, and sweep the missing distance. The twin runs
  * it like the robot does, so what it measured decides, not what was predicted.
  */
-function emitResweep(b: ProgramBuilder, c: Ctx, dir: Dir, p: PushPlacement, T: Box, carryZ: number, declare: boolean): void {
+function emitResweep(b: ProgramBuilder, c: Ctx, dir: Dir, p: PushPlacement, T: Box, carryZ: number, declare: boolean, partOffset: readonly number[] = [0, 0, 0]): void {
   const t = c.target;
   const a = dir.axis;
   const s = dir.sign;
   const bound = r4(s > 0 ? c.ws.min[a]! + INSIDE : c.ws.max[a]! - INSIDE);
+  // Relative to the object's measured centre (the pushed part may sit off it).
   const centre = centreOf(T);
-  const rel = [p.start[0] - centre[0], p.start[1] - centre[1]].map(r4);
+  const rel = [p.start[0] - centre[0] - partOffset[0]!, p.start[1] - centre[1] - partOffset[1]!].map(r4);
   const z = r4(p.start[2]);
   const cz = r4(carryZ);
   const pointQuery = t.graspablePoint && c.goal.type !== 'within-reach' ? 'get_graspable_point' : 'get_center';
@@ -280,6 +282,99 @@ function toolDrag(c: Ctx): Candidate[] {
       if (c.goal.type === 'grasped') graspTargetNow(b, c, c.point[2]);
       const cost = travel + TOOL_PENALTY + offGrasp(o, shape) + BLOCKED_PENALTY * blocked + (1 - p0.cover) + 5 * (0.02 - p0.gap) + 0.05 * variant + 0.5 * (phases.length - 1);
       out.push(b.build(['tool-drag'], cost));
+    }
+  }
+  return out;
+}
+
+/** A fetched tool's graspable point is brought this far inside the workspace (m). */
+const FETCH_INSIDE = 0.08;
+
+/**
+ * Two tools chained: a tool within reach hooks a second tool that lies out of reach by the part
+ * its graspable point is on (a knob, a handle), drags it in and is put back where it lay; the
+ * second tool, grasped where it is measured to be, then drags the target. Tried for every tool
+ * out of reach whose shape can drag the target once held.
+ */
+function chainedToolDrag(c: Ctx): Candidate[] {
+  const phases = dragPhases(c, c.point);
+  if (phases.length === 0) return [];
+  const out: Candidate[] = [];
+  const T0 = boxOf(c.target.center, c.target.size);
+  for (const far of c.obs.objects) {
+    const fg = far.graspablePoint;
+    if (!fg || !far.movable || far.magnetic || far.name === c.target.name || inWorkspaceXY(fg, c.ws, 0)) continue;
+    const farShape = toolShape(far);
+    if (!farShape) continue;
+    // Held, can it drag the target? Only the first phase is planned ahead; the loop measures the rest.
+    const second = CONTACT_GAPS.flatMap((gap) =>
+      pushPlacements({
+        gap,
+        shape: farShape,
+        target: T0,
+        dir: phases[0]!.dir,
+        travel: phases[0]!.travel,
+        clearance: pushClearance(c.target),
+        ws: c.ws,
+        obstacles: obstaclesOf(c.obs.objects, [far.name, c.target.name]),
+        targetObstacles: obstaclesOf(c.obs.objects, [far.name, c.target.name, ...c.target.onTopOf]),
+        from: [c.ws.max[0], (c.ws.min[1] + c.ws.max[1]) / 2, 0],
+      }),
+    ).sort((x, y) => x.blockedBy.length - y.blockedBy.length || y.gap - x.gap || y.score - x.score)[0];
+    if (!second) continue;
+    // The part it is held by is what the first tool hooks.
+    const part = partAt(far, fg);
+    if (!part) continue;
+    const partCentre = centreOf(part);
+    const partObj: ObservedObject = { ...far, center: partCentre, size: [0, 1, 2].map((i) => part.max[i]! - part.min[i]!) as V3, parts: [] };
+    const v = intoWorkspace(fg, c.ws, FETCH_INSIDE);
+    const axis = Math.abs(v[0]) >= Math.abs(v[1]) ? 0 : 1;
+    const fdir = DIRS.find((d) => d.axis === axis && d.sign === Math.sign(v[axis]))!;
+    const fc: Ctx = { ...c, target: partObj, point: fg as V3, goal: { type: 'within-reach', object: far.name } };
+    for (const { o, shape } of tools(c, [c.target.name, far.name], true)) {
+      const first = CONTACT_GAPS.flatMap((gap) =>
+        pushPlacements({
+          gap,
+          shape,
+          target: part,
+          dir: fdir,
+          travel: Math.abs(v[axis]),
+          clearance: 0.01,
+          ws: c.ws,
+          obstacles: obstaclesOf(c.obs.objects, [o.name, far.name]),
+          targetObstacles: obstaclesOf(c.obs.objects, [o.name, far.name, ...far.onTopOf]),
+          from: shape.grasp,
+        }),
+      ).sort((x, y) => x.blockedBy.length - y.blockedBy.length || y.gap - x.gap || y.score - x.score);
+      for (const [variant, p1] of first.slice(0, 2).entries()) {
+        const b = new ProgramBuilder();
+        const sw = emitSweep(b, fc, o, shape, p1, fdir, 'hook for the other tool');
+        const offset = [far.center[0] - partCentre[0], far.center[1] - partCentre[1], 0];
+        emitResweep(b, fc, fdir, p1, part, sw.carryZ, true, offset);
+        // Put the first tool back where it lay, out of the way.
+        const g = shape.grasp;
+        b.callExpr('move_to_position', ['at[0]', 'at[1]', String(r4(sw.carryZ))], `lift ${o.name}`);
+        b.call('move_to_position', [[g[0], g[1], sw.carryZ]], `carry ${o.name} back to where it lay`);
+        b.call('move_to_position', [[g[0], g[1], g[2] + 0.005]], `set ${o.name} down`);
+        b.call('open_gripper', [], `let go of ${o.name}`);
+        // The second tool, where it is now.
+        const z2 = Math.max(sw.carryZ, carryHeight(c, farShape, second.start, second.start, [far.name]));
+        b.query('tool', 'get_graspable_point', far.name, `where ${far.name}'s graspable point is now`);
+        b.callOffset('move_to_position', 'tool', [0, 0, Math.min(APPROACH, c.ws.max[2] - fg[2])], `move above ${far.name}'s graspable point`);
+        b.callOffset('move_to_position', 'tool', [0, 0, 0], `lower the open gripper onto ${far.name}'s graspable point`);
+        b.call('close_gripper', [], `grasp ${far.name}, now within reach, as a hook`);
+        b.callExpr('move_to_position', ['tool[0]', 'tool[1]', String(r4(z2))], `lift ${far.name} clear of the table`);
+        b.call('move_to_position', [[second.start[0], second.start[1], z2]], `carry ${far.name} over ${c.target.name}`);
+        b.call('move_to_position', [second.start], `set ${far.name} down ${second.gap} m behind ${c.target.name}`);
+        b.call('move_to_position', [second.end], `sweep ${far.name} along ${dirName(phases[0]!.dir)}, moving ${c.target.name} with it`);
+        b.code('closed-loop', 'the rest of the drag is measured', [`at = ${JSON.stringify(second.end.map(r4))};`]);
+        emitResweep(b, c, phases[0]!.dir, second, T0, z2, false);
+        b.call('open_gripper', [], `let go of ${far.name}`);
+        b.callExpr('move_to_position', ['at[0]', 'at[1]', String(r4(z2))], 'lift the gripper clear');
+        if (c.goal.type === 'grasped') graspTargetNow(b, c, c.point[2]);
+        const cost = 2 * sw.travel + dist(second.start, second.end) + 2 * TOOL_PENALTY + offGrasp(o, shape) + BLOCKED_PENALTY * (p1.blockedBy.length + second.blockedBy.length) + 0.05 * variant;
+        out.push(b.build(['tool-drag', 'tool-drag'], cost));
+      }
     }
   }
   return out;
@@ -528,7 +623,7 @@ export function armCandidates(obs: SceneObservation, goal: Goal): Candidate[] {
   switch (goal.type) {
     case 'grasped':
     case 'within-reach':
-      out = [...directGrasp(c), ...toolDrag(c), ...carrierStrategies(c)];
+      out = [...directGrasp(c), ...toolDrag(c), ...chainedToolDrag(c), ...carrierStrategies(c)];
       break;
     case 'pressed':
       out = pressStrategies(c);
