@@ -396,9 +396,12 @@ export function deckOf(o: ObservedObject, t: ObservedObject): Box | null {
  * may have shifted the carrier); `v` is the planned pull, which fixes the axes pulled along.
  */
 function emitSlide(b: ProgramBuilder, c: Ctx, carrier: ObservedObject, v: V3): number {
-  const g = graspPoint(carrier);
+  const g = reachableGrasp(c, carrier) ?? graspPoint(carrier);
   const t = c.target;
-  b.query('carrier', 'get_graspable_point', carrier.name, `where ${carrier.name}'s graspable point is now`);
+  b.query('handle', 'get_graspable_point', carrier.name, `where ${carrier.name}'s graspable point is now`);
+  b.code('clamp', `hold ${carrier.name} there, or as near as the workspace allows with its handle still between the fingers`, [
+    `const carrier = [${[0, 1].map((i) => `Math.min(Math.max(handle[${i}], ${r4(c.ws.min[i]! + 0.001)}), ${r4(c.ws.max[i]! - 0.001)})`).join(', ')}, handle[2]];`,
+  ]);
   b.query('goal', t.graspablePoint ? 'get_graspable_point' : 'get_center', t.name, `where ${t.name} is now`);
   b.callOffset('move_to_position', 'carrier', [0, 0, APPROACH], `move above ${carrier.name}'s graspable point`);
   b.callOffset('move_to_position', 'carrier', [0, 0, 0], `lower the open gripper onto ${carrier.name}'s graspable point`);
@@ -416,14 +419,35 @@ function emitSlide(b: ProgramBuilder, c: Ctx, carrier: ObservedObject, v: V3): n
 
 const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 
+/** How far past the workspace's edge a handle may lie and still be held: the fingers are 4 cm long along x (m). */
+const FINGER_REACH: [number, number] = [0.02, 0.004];
+
+/**
+ * Where the gripper can hold an object by its graspable point: the point itself inside the
+ * workspace, or, just outside it, the nearest point inside while the part it lies on still
+ * reaches between the fingers. Null when out of reach.
+ */
+function reachableGrasp(c: Ctx, o: ObservedObject): V3 | null {
+  const g = o.graspablePoint;
+  if (!g) return null;
+  const m = 0.001;
+  const q: V3 = [0, 1, 2].map((i) => (i === 2 ? g[2]! : Math.min(Math.max(g[i]!, c.ws.min[i]! + m), c.ws.max[i]! - m))) as V3;
+  if ([0, 1].some((i) => Math.abs(q[i]! - g[i]!) > FINGER_REACH[i]!)) return null;
+  if (q[0] === g[0] && q[1] === g[1]) return q;
+  const part = partAt(o, g);
+  if (!part) return null;
+  const overlap = Math.min(part.max[0], q[0] + 0.02) - Math.max(part.min[0], q[0] - 0.02);
+  return overlap >= 0.008 ? q : null;
+}
+
 /** Slides a carrier the target rests on, or first pushes the target onto one with a held pusher. */
 function carrierStrategies(c: Ctx): Candidate[] {
   const out: Candidate[] = [];
   const t = c.target;
   const T = boxOf(t.center, t.size);
   for (const carrier of c.obs.objects) {
-    const cg = carrier.graspablePoint;
-    if (carrier.name === t.name || !carrier.movable || !cg || !inWorkspaceXY(cg, c.ws, 0)) continue;
+    const cg = reachableGrasp(c, carrier);
+    if (carrier.name === t.name || !carrier.movable || !cg) continue;
     const deck = deckOf(carrier, t);
     if (!deck) continue;
     const slideFor = (point: readonly number[]): V3 | null => {
