@@ -188,8 +188,9 @@ function reachPlans(w: World, target: Surface, maxMoves = 2): ReachPlan[] {
   // Stairs: push movable boxes on the ground flush against a surface so that a route appears.
   const boxes = w.surfaces.filter((s) => s.movable && s.name !== target.name && isOnGround(w, s.name) && s.z <= 1);
   let nodes = 0;
+  let depth = 1;
   const search = (surfaces: Surface[], moves: Move[], used: Set<string>): void => {
-    if (moves.length >= maxMoves) return;
+    if (moves.length >= depth) return;
     for (const b of boxes) {
       if (used.has(b.name)) continue;
       const cur = surfaces.find((s) => s.name === b.name)!;
@@ -213,6 +214,7 @@ function reachPlans(w: World, target: Surface, maxMoves = 2): ReachPlan[] {
               return d + Math.hypot(m.to[0] - c[0], m.to[1] - c[1]);
             }, 0);
             if (route(w.start, target, next, w.lim)) {
+              if (nextMoves.length < depth) continue; // found at a shallower depth already
               plans.push({ moves: nextMoves, surfaces: next, schemas: ['make-stairs', 'walk-route'], cost: pushDist + TOOL_PENALTY * nextMoves.length + 0.3 * Math.abs(slide) });
             } else {
               search(next, nextMoves, new Set([...used, b.name]));
@@ -222,7 +224,13 @@ function reachPlans(w: World, target: Surface, maxMoves = 2): ReachPlan[] {
       }
     }
   };
-  if (!direct) search(w.surfaces, [], new Set());
+  // Iterative deepening: the fewest moves first, each depth with its own budget of placements.
+  if (!direct) {
+    for (depth = 1; depth <= maxMoves && plans.length === 0; depth++) {
+      nodes = 0;
+      search(w.surfaces, [], new Set());
+    }
+  }
   // Bridges: push a long flat movable object across a gap between two surfaces. The plank may lie
   // anywhere the robot can walk to (on the surface by the gap, or on another one at nearly the
   // same height beside it); it is first pushed across, in line with the gap, then along its length.
