@@ -6,7 +6,7 @@
 
 /** Base of every bridge error; `code` is stable for programs, `message` is for people. */
 export abstract class BridgeError extends Error {
-  abstract readonly code: 'connection' | 'timeout' | 'payload' | 'service';
+  abstract readonly code: 'connection' | 'timeout' | 'payload' | 'service' | 'control' | 'robot-lost';
 }
 
 /** The broker or rosbridge server is unreachable, or the link dropped while a call was in flight. */
@@ -46,6 +46,27 @@ export class BridgePayloadError extends BridgeError {
 export class BridgeServiceError extends BridgeError {
   override readonly name = 'BridgeServiceError';
   readonly code = 'service';
+}
+
+/**
+ * Another controller holds the robot, or this one lost its lease: the robot refused or
+ * revoked control. `holder` names the controller that has it, when the robot said.
+ */
+export class BridgeControlError extends BridgeError {
+  override readonly name = 'BridgeControlError';
+  readonly code = 'control';
+  constructor(
+    message: string,
+    readonly holder?: { client: string; name?: string | undefined },
+  ) {
+    super(message);
+  }
+}
+
+/** The robot went silent: no observation, result or lease reply within the allowed time. The bridge has sent a stop. */
+export class BridgeRobotLostError extends BridgeError {
+  override readonly name = 'BridgeRobotLostError';
+  readonly code = 'robot-lost';
 }
 
 /** A problem the bridge recovered from (a malformed payload it dropped), reported as data, never thrown. */

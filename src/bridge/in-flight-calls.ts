@@ -36,6 +36,11 @@ export class InFlightCalls {
     return this.calls.has(id);
   }
 
+  /** The skill of a waiting call. */
+  skillOf(id: string): string | undefined {
+    return this.calls.get(id)?.skill;
+  }
+
   /** Registers a call; the promise settles through `answer`, `fail`, `failAll`, the signal or the timer. */
   open(id: string, skill: string, opts: InFlightOptions): Promise<SkillResult> {
     return new Promise<SkillResult>((resolve, reject) => {

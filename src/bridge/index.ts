@@ -1,8 +1,8 @@
 import { MqttBackend, type MqttBackendOptions } from './mqtt-backend.ts';
 import { RosBridgeBackend, type RosBridgeBackendOptions } from './ros-backend.ts';
 
-export { BridgeConnectionError, BridgeError, BridgePayloadError, BridgeServiceError, BridgeTimeoutError, type BridgeProblem } from './errors.ts';
-export { MqttBackend, mqttTopics, type MqttBackendOptions } from './mqtt-backend.ts';
+export { BridgeConnectionError, BridgeControlError, BridgeError, BridgePayloadError, BridgeRobotLostError, BridgeServiceError, BridgeTimeoutError, type BridgeProblem } from './errors.ts';
+export { MqttBackend, mqttTopics, type LinkFault, type MqttBackendOptions } from './mqtt-backend.ts';
 export { DEFAULT_ROS_NAMES, RosBridgeBackend, type RosBridgeBackendOptions, type RosBridgeNames } from './ros-backend.ts';
 
 /** Which bridge a URL names, and the URL that bridge connects to. */

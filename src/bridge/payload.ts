@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SceneObservation } from '../perception/observation.ts';
 import type { SkillResult, SkillStatus } from '../skills/registry.ts';
 
 /**
@@ -20,6 +21,21 @@ const STATUSES: Record<SkillStatus, true> = {
 };
 const SKILL_STATUSES = Object.keys(STATUSES) as [SkillStatus, ...SkillStatus[]];
 
+/**
+ * When and in which order the robot said something: `stamp` is the robot's clock when it
+ * published (ms since the epoch), `seq` a counter the robot increments for every observation
+ * and result it publishes. Optional on the wire so that an unstamped report parses and is
+ * then refused as unconfirmed with a message that says why, rather than dropped.
+ */
+const Stamped = z.object({
+  stamp: z.number().finite().positive().optional(),
+  seq: z.number().int().nonnegative().optional(),
+});
+
+/** An observation as the bridges receive it: a SceneObservation plus the robot's `stamp` and `seq`. */
+export const StampedObservation = SceneObservation.extend(Stamped.shape);
+export type StampedObservation = z.infer<typeof StampedObservation>;
+
 /** What the robot reports for one skill call (the body of a result, without routing). */
 export const SkillResultBody = z.object({
   status: z.enum(SKILL_STATUSES),
@@ -29,25 +45,61 @@ export const SkillResultBody = z.object({
   warnings: z.array(z.string()).optional(),
   /** Seconds the skill took on the robot; absent: the bridge measures wall time. */
   seconds: z.number().nonnegative().optional(),
+  ...Stamped.shape,
 });
 export type SkillResultBody = z.infer<typeof SkillResultBody>;
 
 /** An MQTT result: the body plus the id of the request it answers. */
 export const SkillResultMessage = SkillResultBody.extend({ id: z.string().min(1) });
 
-/** A skill request as the bridge sends it. */
+/**
+ * A skill request as the MQTT bridge sends it: `client` is the controller that holds the
+ * robot's lease, `notAfter` the robot-clock time (epoch ms) after which the robot must not
+ * start it (a request that arrives late, e.g. replayed after a reconnect, is refused).
+ */
 export interface SkillRequestMessage {
   id: string;
   skill: string;
   args: unknown[];
+  client: string;
+  notAfter: number;
 }
 
-/** A stop as the bridge sends it: `callId` when it cancels one call, `at` in epoch ms (absent in the MQTT last will). */
+/**
+ * A stop as the bridge sends it: `callId` when it cancels one call, `at` in epoch ms (absent
+ * in the MQTT last will), `client` the controller that sent it, `will: true` in the MQTT last
+ * will (the controller vanished: the robot also releases its lease).
+ */
 export interface StopMessage {
   reason: string;
   callId?: string;
   at?: number;
+  client?: string;
+  will?: boolean;
 }
+
+/** A control (lease) request, robotool → robot: take, keep or give back control of the robot. */
+export interface ControlRequestMessage {
+  client: string;
+  /** Who this controller is, for the message another controller gets when it is refused. */
+  name: string;
+  op: 'acquire' | 'renew' | 'release';
+  /** How long the lease lasts without a renewal (ms). */
+  leaseMs: number;
+}
+
+/** The robot's answer to a control request; every controller hears every answer and reads its own `client`. */
+export const ControlReplyMessage = z.object({
+  client: z.string().min(1),
+  op: z.enum(['acquire', 'renew', 'release']),
+  granted: z.boolean(),
+  /** Who holds the robot now (null: nobody). */
+  holder: z.object({ client: z.string(), name: z.string().optional() }).nullable(),
+  message: z.string().optional(),
+  stamp: z.number().finite().positive(),
+  seq: z.number().int().nonnegative().optional(),
+});
+export type ControlReplyMessage = z.infer<typeof ControlReplyMessage>;
 
 /** `path: message` for each issue, with array indices in brackets: `robot.gripper[2]: expected number`. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {

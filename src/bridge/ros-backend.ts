@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Ros, Service, Topic, WebSocketTransportFactory, type ITransportFactory } from 'roslib';
 import { z } from 'zod';
-import { SceneObservation } from '../perception/observation.ts';
-import type { CallOptions, RobotBackend, SafetyLimits } from '../skills/backend.ts';
-import { skillsFor, type SkillResult, type SkillRobot } from '../skills/registry.ts';
+import type { SceneObservation } from '../perception/observation.ts';
+import type { CallOptions, PoseState, RobotBackend, SafetyLimits } from '../skills/backend.ts';
+import { SKILLS, isSkillName, skillsFor, type SkillResult, type SkillRobot } from '../skills/registry.ts';
 import { BridgeConnectionError, BridgePayloadError, BridgeServiceError, type BridgeProblem } from './errors.ts';
 import { InFlightCalls } from './in-flight-calls.ts';
 import { ObservationCache } from './observation-cache.ts';
-import { parsePayload, parseValue, SkillResultBody, type StopMessage } from './payload.ts';
+import { parsePayload, parseValue, SkillResultBody, StampedObservation, type StopMessage } from './payload.ts';
+import { PoseTracker } from './pose-tracker.ts';
 import { ProblemLog } from './problem-log.ts';
 
 /**
@@ -26,7 +27,10 @@ import { ProblemLog } from './problem-log.ts';
  * - topic `/robotool/stop`, `std_msgs/String`, robotool → robot: `data` is JSON `{reason, at}`;
  *   stop all motion now and hold, whatever is running.
  * - topic `/robotool/observation`, `std_msgs/String`, robot → robotool, latched / transient
- *   local: `data` is a SceneObservation as JSON.
+ *   local: `data` is a SceneObservation as JSON plus `stamp` (robot clock, epoch ms) and `seq`,
+ *   published on every change and at least every 500 ms; results carry `stamp` and `seq` too.
+ *   Ages are judged assuming the robot's clock and this host's are synchronised (NTP/chrony):
+ *   rosbridge has no handshake to measure the offset, and no lease (see README Limits).
  *
  * Every response and message is parsed with a schema; issues name the field
  * (`result_json.status: …`, `data.robot.gripper[2]: …`). A malformed service response is the
@@ -106,6 +110,7 @@ export class RosBridgeBackend implements RobotBackend {
   readonly problems: ProblemLog;
   private readonly inFlight = new InFlightCalls();
   private readonly observation: ObservationCache;
+  private readonly pose: PoseTracker;
   private readonly skillService: Service<SkillRequest, unknown>;
   private readonly stopTopic: Topic<StringMessage>;
   private readonly observationTopic: Topic<unknown>;
@@ -122,6 +127,7 @@ export class RosBridgeBackend implements RobotBackend {
     this.names = { ...DEFAULT_ROS_NAMES, ...opts.names };
     this.problems = new ProblemLog(opts.onProblem);
     this.observation = new ObservationCache(this.names.observationTopic);
+    this.pose = new PoseTracker(this.names.observationTopic);
     this.skillService = new Service<SkillRequest, unknown>({ ros, name: this.names.skillService, serviceType: this.names.skillServiceType });
     this.stopTopic = new Topic<StringMessage>({ ros, name: this.names.stopTopic, messageType: this.names.stringType });
     this.observationTopic = new Topic<unknown>({ ros, name: this.names.observationTopic, messageType: this.names.stringType });
@@ -147,11 +153,17 @@ export class RosBridgeBackend implements RobotBackend {
     if (!this.connected) throw new BridgeConnectionError(`${skill} was not sent: not connected to rosbridge at ${this.url}`);
     const id = randomUUID();
     const timeoutMs = this.opts.timeouts?.[skill] ?? this.opts.timeoutMs ?? 30_000;
+    const motion = isSkillName(skill) && SKILLS[skill].kind === 'motion';
+    if (motion) this.pose.motionSent(skill);
     const answer = this.inFlight.open(id, skill, {
       timeoutMs,
       ...(signal ? { signal } : {}),
-      onGiveUp: (why) => this.stopInBackground(`${why === 'cancelled' ? 'cancelled' : 'no answer in time'}: ${skill}`),
+      onGiveUp: (why) => {
+        if (motion) this.pose.motionLost(skill);
+        this.stopInBackground(`${why === 'cancelled' ? 'cancelled' : 'no answer in time'}: ${skill}`);
+      },
     });
+    if (motion) answer.catch(() => this.pose.motionLost(skill));
     this.skillService.callService(
       { skill, args_json: JSON.stringify(args) },
       (values) => this.onResponse(id, skill, values),
@@ -172,6 +184,11 @@ export class RosBridgeBackend implements RobotBackend {
 
   observe(): Promise<SceneObservation> {
     return this.observation.get(this.opts.observeTimeoutMs ?? 2000);
+  }
+
+  /** The robot's pose if it is confirmed (stamped, sequenced, from after its last motion, fresh); see RobotBackend. */
+  confirmedPose(opts: { maxAgeMs: number; waitMs: number }): Promise<PoseState> {
+    return this.pose.confirmed(opts.maxAgeMs, opts.waitMs);
   }
 
   /** Closes the connection; calls in flight reject with BridgeConnectionError. */
@@ -219,6 +236,7 @@ export class RosBridgeBackend implements RobotBackend {
     const response = parseValue(SkillResponse, values);
     const body = response.ok ? parsePayload(SkillResultBody, response.value.result_json) : response;
     if (body.ok) {
+      if (isSkillName(skill) && SKILLS[skill].kind === 'motion') this.pose.motionResult(skill, body.value);
       this.inFlight.answer(id, body.value);
       return;
     }
@@ -231,9 +249,11 @@ export class RosBridgeBackend implements RobotBackend {
   private onObservation(msg: unknown): void {
     const source = this.names.observationTopic;
     const outer = parseValue(StringMsg, msg);
-    const parsed = outer.ok ? parsePayload(SceneObservation, outer.value.data) : outer;
+    const parsed = outer.ok ? parsePayload(StampedObservation, outer.value.data) : outer;
     if (parsed.ok) {
-      this.observation.set(parsed.value);
+      const { stamp: _stamp, seq: _seq, ...observation } = parsed.value;
+      this.observation.set(observation);
+      this.pose.observation(parsed.value);
       return;
     }
     const issues = outer.ok ? under('data', parsed.issues) : parsed.issues;

@@ -60,7 +60,7 @@ export async function runBench(opts: BenchOptions): Promise<TaskBenchResult[]> {
       const seed = (opts.firstSeed ?? 1) + i;
       const scene = randomVariant(base, { seed, rename: opts.rename ?? true });
       const t0 = performance.now();
-      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner });
+      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner, goalFrom: 'scene' });
       const wall = (performance.now() - t0) / 1000;
       const outcome = events.findLast((e) => e.type === 'outcome');
       const ok = outcome?.type === 'outcome' && outcome.success;

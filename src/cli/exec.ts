@@ -6,10 +6,10 @@ import { checkGoal, type GoalCheck } from '../sim/predicates.ts';
 import type { Scene } from '../scene/schema.ts';
 import type { CallRecord } from '../episode/events.ts';
 import { SimBackend } from '../sim/backend/sim-backend.ts';
-import { connectRobot } from './robot.ts';
+import { closeRobot, connectRobot, linkFault } from './robot.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
 import { shown } from './progress.ts';
-import { errorMessage, interruptible, INTERRUPTED, parseCommandArgs, usageError as printUsageError } from './options.ts';
+import { errorMessage, interruptible, LINK_FAULT, parseCommandArgs, usageError as printUsageError } from './options.ts';
 
 const HELP = `usage: robotool exec PROGRAM.js --scene TASK|FILE [options]
 
@@ -28,7 +28,9 @@ options:
   -h, --help               this help
 
 exit status: 0 when the program ran to its end (whatever the task's predicate says);
-1 when it stopped on an error, a budget or a safety stop; 2 for bad usage.`;
+1 when it stopped on an error, a budget or a safety stop; 2 for bad usage; 3 when the robot
+could not be reached or controlled, or the link to it failed during the run (broker, network
+or robot lost; --json reports it as "fault"); 130, 143, 129 after SIGINT, SIGTERM, SIGHUP.`;
 
 /** `robotool exec PROGRAM.js --scene TASK`. */
 export default async function execCommand(argv: string[]): Promise<number> {
@@ -70,6 +72,9 @@ export default async function execCommand(argv: string[]): Promise<number> {
   };
   let run: SandboxRun;
   let goal: GoalCheck;
+  let fault: ReturnType<typeof linkFault> = null;
+  /** Closes the robot's link after the outcome is out: after a fault that can take a grace period to deliver the stop. */
+  let closeLink: (() => Promise<void>) | null = null;
   const interrupt = interruptible('exec');
   const runOpts = { ...trace, signal: interrupt.signal };
   try {
@@ -78,8 +83,9 @@ export default async function execCommand(argv: string[]): Promise<number> {
       if (typeof backend === 'number') return backend;
       try {
         run = await runProgram(source, backend, runOpts);
+        fault = linkFault(backend);
       } finally {
-        await backend.close();
+        closeLink = () => closeRobot('exec', backend);
       }
       goal = { success: run.ok, reason: 'on hardware: the task predicate is not checked (no simulated world to check it in)' };
     } else {
@@ -91,27 +97,38 @@ export default async function execCommand(argv: string[]): Promise<number> {
         sim.free();
       }
     }
+  } catch (err) {
+    await closeLink?.();
+    throw err;
   } finally {
     interrupt.dispose();
   }
 
   if (values.json) {
-    process.stdout.write(JSON.stringify(execReport(run, goal), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(execReport(run, goal, fault), null, 2) + '\n');
   } else {
     for (const e of run.events) process.stdout.write(`${e.type === 'warning' ? 'warning' : 'SAFETY STOP'}: ${e.message}\n`);
+    if (fault) process.stdout.write(`LINK FAULT (${fault.kind}): ${fault.message}\n`);
     process.stdout.write(`outcome: ${run.ok && goal.success ? 'success' : 'failure'}: ${goal.reason}\n`);
   }
   if (run.error) {
     const where = run.error.line ? ` (${file}:${run.error.line}${run.error.column ? `:${run.error.column}` : ''})` : '';
     process.stderr.write(`robotool exec: ${run.error.type}: ${run.error.message}${where}\n`);
   }
-  return run.ok ? 0 : interrupt.signal.aborted ? INTERRUPTED : 1;
+  // The outcome is out; now the link is closed (after a fault, waiting a grace period for a path to deliver the stop).
+  await closeLink?.();
+  if (interrupt.signal.aborted) return interrupt.exitCode;
+  return fault ? LINK_FAULT : run.ok ? 0 : 1;
 }
 
-/** The `--json` report. `success`: the program ran to its end and the task's predicate holds. */
-export function execReport(run: SandboxRun, goal: GoalCheck): Record<string, unknown> {
+/**
+ * The `--json` report. `success`: the program ran to its end and the task's predicate holds;
+ * `fault`: on a robot, the link failure that ended the run (`{kind, message}`), else null.
+ */
+export function execReport(run: SandboxRun, goal: GoalCheck, fault: { kind: string; message: string } | null = null): Record<string, unknown> {
   return {
-    success: run.ok && goal.success,
+    success: run.ok && goal.success && fault === null,
+    fault,
     calls: run.calls,
     events: run.events,
     error: run.error,

@@ -44,21 +44,64 @@ export function parseCommandArgs<const O extends OptionDefs>(command: string, he
 /** Exit status after Ctrl-C, as shells report a process ended by SIGINT. */
 export const INTERRUPTED = 130;
 
+/** Exit status when the link to the robot failed during the run (broker, network or robot lost, control revoked) or control was refused. */
+export const LINK_FAULT = 3;
+
+/** Exit statuses after each signal, as shells report a process ended by it (128 + signal number). */
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: INTERRUPTED, SIGTERM: 143, SIGHUP: 129 };
+
+/** How often a robotool started by npm checks that npm is still there (ms). */
+const PARENT_POLL_MS = 200;
+
+/** An interruptible command: `signal` aborts on the first SIGINT/SIGTERM/SIGHUP, `exitCode` is the status to end with then. */
+export interface Interrupt {
+  signal: AbortSignal;
+  /** 130 (SIGINT), 143 (SIGTERM), 129 (SIGHUP or the npm/npx process that started robotool went away); INTERRUPTED before any. */
+  readonly exitCode: number;
+  dispose(): void;
+}
+
 /**
- * Ctrl-C while a command drives a robot: the first press aborts the returned signal (the
- * episode or program is cancelled and the robot told to stop), a second quits at once.
- * `dispose()` restores the default handling.
+ * Ctrl-C (SIGINT), SIGTERM or SIGHUP while a command drives a robot: the first aborts the
+ * returned signal (the episode or program is cancelled and the robot told to stop), a second
+ * quits at once. Started by `npx`/`npm exec`, robotool also treats its parent going away as
+ * SIGHUP: npm forwards SIGINT and SIGTERM to the shell it ran robotool in, and when that shell
+ * dies of the signal robotool is left orphaned. `dispose()` restores the default handling.
  */
-export function interruptible(command: string): { signal: AbortSignal; dispose(): void } {
+export function interruptible(command: string): Interrupt {
   const ac = new AbortController();
-  const onSigint = (): void => {
+  let exitCode = INTERRUPTED;
+  const on = (sig: keyof typeof SIGNAL_EXIT, why: string): void => {
     if (ac.signal.aborted) {
-      process.stderr.write(`robotool ${command}: interrupted again, quitting\n`);
-      process.exit(INTERRUPTED);
+      process.stderr.write(`robotool ${command}: ${why} again, quitting\n`);
+      process.exit(SIGNAL_EXIT[sig]);
     }
-    process.stderr.write(`robotool ${command}: interrupted: stopping the robot (Ctrl-C again to quit now)\n`);
-    ac.abort(new Error('interrupted by the user (Ctrl-C)'));
+    exitCode = SIGNAL_EXIT[sig];
+    process.stderr.write(`robotool ${command}: ${why}: stopping the robot${sig === 'SIGINT' ? ' (Ctrl-C again to quit now)' : ''}\n`);
+    ac.abort(new Error(`robotool ${command} was ${why}`));
   };
-  process.on('SIGINT', onSigint);
-  return { signal: ac.signal, dispose: () => void process.off('SIGINT', onSigint) };
+  const handlers = {
+    SIGINT: () => on('SIGINT', 'interrupted (SIGINT)'),
+    SIGTERM: () => on('SIGTERM', 'terminated (SIGTERM)'),
+    SIGHUP: () => on('SIGHUP', 'hung up (SIGHUP)'),
+  };
+  for (const [sig, handler] of Object.entries(handlers)) process.on(sig, handler);
+  let parentWatch: NodeJS.Timeout | undefined;
+  if (process.env.npm_command !== undefined && process.ppid > 1) {
+    const parent = process.ppid;
+    parentWatch = setInterval(() => {
+      if (process.ppid !== parent && !ac.signal.aborted) on('SIGHUP', `the npm process that started robotool (pid ${parent}) went away`);
+    }, PARENT_POLL_MS);
+    parentWatch.unref();
+  }
+  return {
+    signal: ac.signal,
+    get exitCode() {
+      return exitCode;
+    },
+    dispose: () => {
+      clearInterval(parentWatch);
+      for (const [sig, handler] of Object.entries(handlers)) process.off(sig, handler);
+    },
+  };
 }

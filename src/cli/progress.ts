@@ -1,4 +1,5 @@
 import type { EpisodeEvent, CallRecord } from '../episode/events.ts';
+import { describeGoal } from '../scene/goal-text.ts';
 
 /** JSON for a trace line, numbers to at most 6 decimals (a program's `z + 0.1` prints 0.235, not 0.23500000000000001). */
 export const shown = (v: unknown): string =>
@@ -44,7 +45,7 @@ export function progressPrinter(write: (text: string) => void, opts: ProgressOpt
         line(`observed ${e.observation.objects.length} objects (${e.observation.source})`);
         break;
       case 'goal':
-        line(`goal: ${e.goal.type} ${e.goal.object}`);
+        line(`goal (from the ${e.source}): ${describeGoal(e.goal)}`);
         break;
       case 'stage-started':
         line(`${e.stage}${e.round > 1 ? ` (round ${e.round})` : ''} …`);
@@ -79,7 +80,7 @@ export function progressPrinter(write: (text: string) => void, opts: ProgressOpt
         line(`repair round ${e.round}: ${e.cause}`);
         break;
       case 'outcome':
-        line(`${e.success ? 'SUCCESS' : 'FAILED'}: ${e.reason} (planning ${e.planSeconds.toFixed(2)} s, execution ${e.execSeconds.toFixed(2)} s, ${e.candidatesTried} candidate(s) tried, ${e.rounds} round(s))`);
+        line(`${e.success ? 'SUCCESS' : 'FAILED'}: ${e.reason}${e.goal ? ` [judged goal: ${describeGoal(e.goal)}, from the ${e.goalSource}]` : ''} (planning ${e.planSeconds.toFixed(2)} s, execution ${e.execSeconds.toFixed(2)} s, ${e.candidatesTried} candidate(s) tried, ${e.rounds} round(s))`);
         break;
     }
   };

@@ -6,12 +6,12 @@ import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
 import type { EpisodeEvent } from '../episode/events.ts';
 import { sandboxRunner } from '../episode/sandbox-runner.ts';
-import { errorMessage, interruptible, INTERRUPTED, parseCommandArgs, usageError } from './options.ts';
+import { errorMessage, interruptible, LINK_FAULT, parseCommandArgs, usageError } from './options.ts';
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
 import { fromEvent, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
 import type { BridgeBackend } from '../bridge/index.ts';
-import { connectRobot } from './robot.ts';
+import { closeRobot, connectRobot, linkFault } from './robot.ts';
 
 const HELP = `usage: robotool run "COMMAND" --scene TASK|FILE [options]
 
@@ -41,6 +41,10 @@ options:
                            the robot, and the task predicate is not checked on hardware
   --timeout S              with --robot: seconds each skill call may take (default 60)
   --json                   print one JSON object instead of progress
+
+exit status: 0 success; 1 failure; 2 bad usage; 3 with --robot when the robot could not be
+reached or controlled, or the link to it failed (--json "fault"); 130/143/129 after
+SIGINT/SIGTERM/SIGHUP.
 
 environment: ROBOTOOL_LLM_BASE_URL, ROBOTOOL_LLM_MODEL, OPENAI_API_KEY (see README).`;
 
@@ -140,21 +144,25 @@ export default async function runCommand(argv: string[]): Promise<number> {
     interrupt.dispose();
     ep.free();
     // The episode's teardown already asked for a stop; this one is awaited before the link closes.
-    if (interrupt.signal.aborted) await robot?.stop('interrupted by the user (Ctrl-C)').catch(() => undefined);
-    await robot?.close();
+    if (interrupt.signal.aborted) await robot?.stop(errorMessage(interrupt.signal.reason)).catch(() => undefined);
     await planner.finish?.();
     await sinks.close?.();
   }
+  const fault = robot ? linkFault(robot) : null;
   const outcome = events.findLast((e) => e.type === 'outcome');
   if (values.json) {
-    process.stdout.write(JSON.stringify(jsonReport(events), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(jsonReport(events, fault), null, 2) + '\n');
   } else if (outcome?.type === 'outcome' && outcome.program) {
     process.stdout.write(`\nprogram:\n${outcome.program}\n`);
   }
+  if (fault && !values.json) out(`robotool run: LINK FAULT (${fault.kind}): ${fault.message}\n`);
+  // The outcome is out; now the link is closed (after a fault, waiting a grace period for a path to deliver the stop).
+  if (robot) await closeRobot('run', robot);
   if (interrupt.signal.aborted && outcome?.type !== 'outcome') {
     out('robotool run: interrupted before the episode ended\n');
-    return INTERRUPTED;
+    return interrupt.exitCode;
   }
+  if (fault) return LINK_FAULT;
   return outcome?.type === 'outcome' && outcome.success ? 0 : 1;
 }
 
@@ -196,15 +204,16 @@ async function openSinks(
   return openRunSinks(values, out);
 }
 
-/** The `--json` report: success, program, each stage's output and tokens, rounds, error. */
-export function jsonReport(events: EpisodeEvent[]): Record<string, unknown> {
+/** The `--json` report: success, program, each stage's output and tokens, rounds, error, and on a robot the link `fault` (null when the link held). */
+export function jsonReport(events: EpisodeEvent[], fault: { kind: string; message: string } | null = null): Record<string, unknown> {
   const outcome = events.findLast((e) => e.type === 'outcome');
   const stages: Record<string, unknown> = {};
   for (const e of events) {
     if (e.type === 'stage-finished') stages[e.stage] = { output: e.output, tokens: e.tokens ?? null, seconds: e.seconds, round: e.round };
   }
   return {
-    success: outcome?.type === 'outcome' ? outcome.success : false,
+    success: outcome?.type === 'outcome' ? outcome.success && fault === null : false,
+    fault,
     program: outcome?.type === 'outcome' ? outcome.program : null,
     stages,
     rounds: outcome?.type === 'outcome' ? outcome.rounds : 0,
@@ -212,6 +221,9 @@ export function jsonReport(events: EpisodeEvent[]): Record<string, unknown> {
     calls: events.flatMap((e) => (e.type === 'skill-call' && e.phase === 'execute' ? [e.call] : [])),
     warnings: events.flatMap((e) => (e.type === 'warning' ? [e.message] : [])),
     reason: outcome?.type === 'outcome' ? outcome.reason : 'no outcome',
+    // The goal the outcome judged, and where it came from: command, analyzer or scene.
+    goal: outcome?.type === 'outcome' ? outcome.goal : null,
+    goalSource: outcome?.type === 'outcome' ? outcome.goalSource : null,
     error: outcome?.type === 'outcome' ? outcome.error : { type: 'NoOutcome', message: 'the episode ended without an outcome' },
   };
 }

@@ -3,14 +3,14 @@ import type { Goal } from '../scene/schema.ts';
 import type { GoalCheck } from '../sim/predicates.ts';
 import type { SceneObservation } from '../perception/observation.ts';
 import type { RobotBackend } from '../skills/backend.ts';
-import type { EpisodeEvent } from './events.ts';
-import type { CallRecord, ProgramErrorInfo, ProgramRun, ProgramRunner } from '../skills/program.ts';
-import type { EpisodePlanner, PlanRequest, Proposal, ProposalsEvent } from '../planner/planner.ts';
+import type { EpisodeEvent, GoalSource } from './events.ts';
+import type { ProgramErrorInfo, ProgramRun, ProgramRunner } from '../skills/program.ts';
+import type { EpisodePlanner, Proposal, ProposalsEvent } from '../planner/planner.ts';
 
 export type { CallRecord, ProgramErrorInfo, ProgramRun, ProgramRunner } from '../skills/program.ts';
 export type { EpisodePlanner, PlanRequest, Proposal, ProposalsEvent } from '../planner/planner.ts';
 import type { StageFeedback } from '../planner/stages.ts';
-import { GoalParseError, parseGoal } from '../planner/goal-parse.ts';
+import { GoalParseError, goalProblems, parseGoal } from '../planner/goal-parse.ts';
 
 /** A disposable clone of the world a program is tried in before it runs for real. */
 export interface Twin {
@@ -25,10 +25,16 @@ export interface EpisodeOptions {
   runProgram: ProgramRunner;
   /** Clones of the current world for verification; absent = no verification (only with `unverified`). */
   twin?: () => Promise<Twin>;
-  /** The task's own success predicate on the executing backend (simulator); otherwise the parsed goal is checked in the twin only. */
+  /** Checks a goal on the executing backend (simulator); absent = the goal is checked in the twin only (real robot). */
   checkOutcome?: (goal: Goal) => GoalCheck;
-  /** The scene's goal, used for checks when the command cannot be parsed into one (LLM planner). */
+  /** The scene's goal: judged when the command names none (LLM planner), or always with `goalFrom: 'scene'`. */
   sceneGoal?: Goal;
+  /**
+   * Which goal to plan for and judge. `command` (default): the command's, parsed without a model,
+   * or the Analyzer's (LLM chain), the scene's only when the command names none. `scene`: the
+   * scene's goal whatever the command says (benchmarks, where the command is the task's own).
+   */
+  goalFrom?: 'command' | 'scene';
   /** Bounded repair rounds after a failed program (default 2). */
   maxRepairRounds?: number;
   /** Explicit override: run on the backend without trying the program in a twin first. */
@@ -90,18 +96,24 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
   emit({ type: 'episode-started', command, planner: planner.kind, robot: opts.robotName ?? backend.robot, t: Date.now() / 1000 });
   const observation = await (opts.observe ? opts.observe() : backend.observe());
   emit({ type: 'observation', observation });
-  let goal: Goal | undefined;
-  try {
-    goal = parseGoal(command, observation);
-    emit({ type: 'goal', goal });
-  } catch (err) {
-    if (!(err instanceof GoalParseError) || planner.needsGoal) {
-      const message = err instanceof Error ? err.message : String(err);
-      emit(outcomeOf(false, message, 0, null, 0, t0, 0, { type: 'GoalParseError', message }));
-      return;
+  let judged: { goal: Goal; source: GoalSource } | undefined;
+  if (opts.goalFrom === 'scene' && opts.sceneGoal) {
+    judged = { goal: opts.sceneGoal, source: 'scene' };
+  } else {
+    try {
+      judged = { goal: parseGoal(command, observation), source: 'command' };
+    } catch (err) {
+      if (!(err instanceof GoalParseError) || planner.needsGoal) {
+        const message = err instanceof Error ? err.message : String(err);
+        emit(outcomeOf(false, message, 0, null, 0, t0, 0, { type: 'GoalParseError', message }, undefined));
+        return;
+      }
+      // A model reads the command itself; until its Analyzer says otherwise, the scene's goal stands.
+      if (opts.sceneGoal) judged = { goal: opts.sceneGoal, source: 'scene' };
     }
   }
-  const checkGoal = goal ?? opts.sceneGoal;
+  if (judged) emit({ type: 'goal', ...judged });
+  const goal = judged?.goal;
   const maxRounds = planner.repairs ? 1 + (opts.maxRepairRounds ?? 2) : 1;
   let feedback: StageFeedback | undefined;
   let tried = 0;
@@ -111,17 +123,26 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
     if (round > 1 && feedback) emit({ type: 'repair', round, cause: feedback.reason });
     let proposals: Proposal[];
     try {
-      proposals = await collectProposals(planner.plan({ command, observation, goal, round, feedback, signal }), emit, signal);
+      const planned = await collectProposals(planner.plan({ command, observation, goal, round, feedback, signal }), emit, signal);
+      proposals = planned.proposals;
+      if (planned.goal && (judged?.source !== 'analyzer' || JSON.stringify(planned.goal) !== JSON.stringify(judged.goal))) {
+        const problems = goalProblems(planned.goal, observation);
+        if (problems.length > 0) emit({ type: 'warning', message: `the planner's goal is not used: ${problems.join('; ')}` });
+        else {
+          judged = { goal: planned.goal, source: 'analyzer' };
+          emit({ type: 'goal', ...judged });
+        }
+      }
     } catch (err) {
       if (signal.aborted) throw err;
       // A planner that fails (a model that keeps answering garbage, a dead endpoint) ends the episode as data.
       const error = { type: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
-      emit(outcomeOf(false, `planning failed: ${error.message}`, round, lastProgram, tried, t0, 0, error));
+      emit(outcomeOf(false, `planning failed: ${error.message}`, round, lastProgram, tried, t0, 0, error, judged));
       return;
     }
     if (proposals.length === 0) {
       feedback = undefined;
-      emit(outcomeOf(false, 'the planner found no strategy for this scene', round, null, tried, t0, 0, null));
+      emit(outcomeOf(false, 'the planner found no strategy for this scene', round, null, tried, t0, 0, null, judged));
       return;
     }
     let chosen: Proposal | undefined;
@@ -142,7 +163,7 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
           signal,
           onCall: (call) => emit({ type: 'skill-call', phase: 'verify', call }),
         });
-        check = checkGoal ? twin.check(checkGoal) : undefined;
+        check = judged ? twin.check(judged.goal) : undefined;
       } finally {
         twin.free();
       }
@@ -168,17 +189,18 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
       onCall: (call) => emit({ type: 'skill-call', phase: 'execute', call }),
     });
     for (const e of run.events) emit(e.type === 'warning' ? { type: 'warning', message: e.message } : { type: 'safety-stop', reason: e.message });
-    const check = checkGoal && opts.checkOutcome ? opts.checkOutcome(opts.sceneGoal ?? checkGoal) : undefined;
+    // The outcome judges the same goal the twin verified.
+    const check = judged && opts.checkOutcome ? opts.checkOutcome(judged.goal) : undefined;
     const success = run.ok && (check?.success ?? true);
     if (success || !planner.repairs || round === maxRounds) {
       const reason = success ? (check?.reason ?? 'program ran to its end') : describeRun(run, check).reason;
-      emit(outcomeOf(success, reason, round, chosen.program, tried, t0, now() - te, run.error, planSeconds));
+      emit(outcomeOf(success, reason, round, chosen.program, tried, t0, now() - te, run.error, judged, planSeconds));
       return;
     }
     const d = describeRun(run, check);
     feedback = { program: chosen.program, reason: d.reason, ...(d.outcome ? { outcome: d.outcome } : {}) };
   }
-  emit(outcomeOf(false, feedback ? `no verified program: ${feedback.reason}` : 'no verified program', maxRounds, lastProgram, tried, t0, 0, lastError));
+  emit(outcomeOf(false, feedback ? `no verified program: ${feedback.reason}` : 'no verified program', maxRounds, lastProgram, tried, t0, 0, lastError, judged));
 }
 
 function outcomeOf(
@@ -190,25 +212,41 @@ function outcomeOf(
   t0: number,
   execSeconds: number,
   error: ProgramErrorInfo | null,
+  judged: { goal: Goal; source: GoalSource } | undefined,
   planSeconds = now() - t0,
 ): EpisodeEvent {
-  return { type: 'outcome', success, reason, rounds, program, candidatesTried, planSeconds, execSeconds, error };
+  return {
+    type: 'outcome',
+    success,
+    reason,
+    rounds,
+    program,
+    candidatesTried,
+    planSeconds,
+    execSeconds,
+    error,
+    goal: judged?.goal ?? null,
+    goalSource: judged?.source ?? null,
+  };
 }
 
 function collectProposals(
   source: Observable<EpisodeEvent | ProposalsEvent>,
   emit: (e: EpisodeEvent) => void,
   signal: AbortSignal,
-): Promise<Proposal[]> {
+): Promise<{ proposals: Proposal[]; goal?: Goal }> {
   return new Promise((resolve, reject) => {
     let proposals: Proposal[] = [];
+    let goal: Goal | undefined;
     const sub = source.subscribe({
       next: (e) => {
-        if (e.type === 'proposals') proposals = e.proposals;
-        else emit(e);
+        if (e.type === 'proposals') {
+          proposals = e.proposals;
+          goal = e.goal;
+        } else emit(e);
       },
       error: reject,
-      complete: () => resolve(proposals),
+      complete: () => resolve(goal ? { proposals, goal } : { proposals }),
     });
     signal.addEventListener('abort', () => sub.unsubscribe(), { once: true });
   });

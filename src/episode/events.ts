@@ -7,11 +7,18 @@ export type { CallRecord, ProgramErrorInfo } from '../skills/program.ts';
 export type { TokenUsage } from '../planner/planner.ts';
 import type { StageName } from '../planner/stages.ts';
 
+/**
+ * Where the goal an episode judges came from: parsed from the command, given by the LLM chain's
+ * Analyzer, or the scene's own goal (the command named none, or `bench`).
+ */
+export type GoalSource = 'command' | 'analyzer' | 'scene';
+
 /** Everything an episode reports, in order. Sinks (CLI, viewer, MQTT, recorder) subscribe to these. */
 export type EpisodeEvent =
   | { type: 'episode-started'; command: string; planner: 'search' | 'llm'; robot: string; t: number }
   | { type: 'observation'; observation: SceneObservation }
-  | { type: 'goal'; goal: Goal }
+  /** The goal the episode verifies and judges; sent again when the Analyzer gives another. */
+  | { type: 'goal'; goal: Goal; source: GoalSource }
   | { type: 'stage-started'; stage: StageName; round: number }
   | { type: 'stage-delta'; stage: StageName; text: string }
   | { type: 'stage-finished'; stage: StageName; round: number; output: unknown; tokens?: TokenUsage; seconds: number }
@@ -31,6 +38,9 @@ export type EpisodeEvent =
       planSeconds: number;
       execSeconds: number;
       error: ProgramErrorInfo | null;
+      /** The goal the outcome judged and where it came from (null: no goal, nothing was checked). */
+      goal: Goal | null;
+      goalSource: GoalSource | null;
     };
 
 export type EpisodeEventType = EpisodeEvent['type'];

@@ -14,6 +14,8 @@ export interface SimEpisodeOptions {
   planner: EpisodePlanner;
   runProgram: ProgramRunner;
   workspacePolicy?: WorkspacePolicy;
+  /** Which goal to plan for and judge (see EpisodeOptions.goalFrom); `bench` judges the scene's. */
+  goalFrom?: 'command' | 'scene';
   maxRepairRounds?: number;
   /** Skip verification in a twin (the program runs once, for real). */
   unverified?: boolean;
@@ -39,7 +41,9 @@ export interface SimEpisode {
 
 /**
  * Builds the world for a scene and an episode over it: verification runs in clones restored
- * from a snapshot of the executing world, and the outcome is the scene's own predicate.
+ * from a snapshot of the executing world (which itself continues from the same bytes, so twin
+ * and execution agree exactly), and the outcome checks the goal the twin verified: the
+ * command's, the Analyzer's, or the scene's.
  */
 export async function createSimEpisode(opts: SimEpisodeOptions): Promise<SimEpisode> {
   const sim = await createSim(opts.scene);
@@ -67,6 +71,7 @@ export async function createSimEpisode(opts: SimEpisodeOptions): Promise<SimEpis
       ? { observe: () => backend.observe() }
       : { checkOutcome: (goal: Parameters<typeof checkGoal>[1]) => checkGoal(sim, goal) }),
     sceneGoal: opts.scene.goal,
+    ...(opts.goalFrom ? { goalFrom: opts.goalFrom } : {}),
     ...(opts.maxRepairRounds !== undefined ? { maxRepairRounds: opts.maxRepairRounds } : {}),
     ...(opts.unverified ? { unverified: true } : {}),
     robotName: opts.robot ? `${opts.scene.robot.kind} (${opts.robot.name})` : opts.scene.robot.kind,

@@ -1,7 +1,7 @@
 /** Planners: command -> goal -> programs, by search (no model) or by the LLM chain. */
 export * from './planner.ts';
 export { createPlanner, PlannerOptionsError, type CreatePlannerOptions, type CreatedPlanner } from './create.ts';
-export { GoalParseError, SUPPORTED_GOALS, parseGoal, resolveObject } from './goal-parse.ts';
+export { GoalParseError, SUPPORTED_GOALS, goalProblems, normalise, parseGoal, resolveObject, resolveObjects } from './goal-parse.ts';
 export { searchPlanner, searchPlan, searchCandidates, type SearchResult } from './search/search-planner.ts';
 export * from './stages.ts';
 export * from './llm/index.ts';

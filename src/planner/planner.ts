@@ -32,7 +32,7 @@ export interface Proposal {
 export interface PlanRequest {
   command: string;
   observation: SceneObservation;
-  /** The goal parsed from the command, when it could be. */
+  /** The goal to reach: parsed from the command, or the scene's (see EpisodeOptions.goalFrom); undefined when neither. */
   goal: Goal | undefined;
   round: number;
   feedback?: StageFeedback;
@@ -43,6 +43,8 @@ export interface PlanRequest {
 export interface ProposalsEvent {
   type: 'proposals';
   proposals: Proposal[];
+  /** The goal the planner read from the command (the LLM chain's Analyzer); it is then the goal judged. */
+  goal?: Goal;
 }
 
 /** A planner: the search stages or the LLM chain. It streams stage events, then its proposals. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SceneObservation } from '../perception/observation.ts';
+import { Goal } from '../scene/schema.ts';
 import type { SkillRobot } from '../skills/registry.ts';
 
 /**
@@ -28,10 +29,14 @@ export const KeyConcept = z.strictObject({
 });
 export type KeyConcept = z.infer<typeof KeyConcept>;
 
-/** The Analyzer's answer: the key concepts the task hinges on. */
+/**
+ * The Analyzer's answer: the key concepts the task hinges on, and the goal the command asks for
+ * in the scenes' own goal type (the LLM chain must give it; the episode then judges that goal).
+ */
 export const AnalyzerOutput = z.strictObject({
   summary: z.string().min(1),
   concepts: z.array(KeyConcept),
+  goal: Goal.optional(),
 });
 export type AnalyzerOutput = z.infer<typeof AnalyzerOutput>;
 

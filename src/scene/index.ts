@@ -4,3 +4,4 @@ export * from './file.ts';
 export * from './variants.ts';
 export { seededRandom } from './random.ts';
 export { rotate, yawOf, quatMul } from './geometry.ts';
+export { describeGoal } from './goal-text.ts';

@@ -111,13 +111,38 @@ export type RobotKind = RobotSpec['kind'];
 
 /** Success predicates, as data so that they survive renaming objects. */
 export const Goal = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('grasped'), object: z.string(), minLift: z.number().min(0).default(0.02) }),
-  z.strictObject({ type: z.literal('pressed'), object: z.string() }),
-  z.strictObject({ type: z.literal('robot-on'), object: z.string() }),
-  z.strictObject({ type: z.literal('on-ground-intact'), object: z.string(), maxHeight: positive.default(0.25) }),
-  z.strictObject({ type: z.literal('within-reach'), object: z.string() }),
+  z
+    .strictObject({ type: z.literal('grasped'), object: z.string(), minLift: z.number().min(0).default(0.02) })
+    .describe('the gripper holds object, lifted at least minLift (m) above where it started'),
+  z
+    .strictObject({
+      type: z.literal('pressed'),
+      object: z.string(),
+      with: z.array(z.string()).min(1).optional().describe('objects one of which (or a part joined to it) must touch the button as it reads pressed'),
+    })
+    .describe('the button object was pressed past its pressDepth'),
+  z.strictObject({ type: z.literal('robot-on'), object: z.string() }).describe('the quadruped stands on object'),
+  z
+    .strictObject({ type: z.literal('on-ground-intact'), object: z.string(), maxHeight: positive.default(0.25) })
+    .describe('object rests, unbroken and not held, with its bottom at most maxHeight (m) above the ground'),
+  z.strictObject({ type: z.literal('within-reach'), object: z.string() }).describe("object's centre lies inside the arm's workspace (x, y)"),
+  z
+    .strictObject({ type: z.literal('on'), object: z.string(), support: z.string() })
+    .describe('object rests on top of support, unbroken, settled and not held'),
+  z
+    .strictObject({ type: z.literal('near'), object: z.string(), target: z.string(), maxDistance: positive.default(0.05) })
+    .describe("object stands beside target (not on it), unbroken, settled and not held, its footprint at most maxDistance (m) from target's"),
 ]);
 export type Goal = z.infer<typeof Goal>;
+
+/** Every object a goal names, with its path inside the goal (for error messages). */
+export function goalObjectRefs(goal: Goal): [(string | number)[], string][] {
+  const refs: [(string | number)[], string][] = [[['object'], goal.object]];
+  if (goal.type === 'on') refs.push([['support'], goal.support]);
+  if (goal.type === 'near') refs.push([['target'], goal.target]);
+  if (goal.type === 'pressed') goal.with?.forEach((w, i) => refs.push([['with', i], w]));
+  return refs;
+}
 
 export const Scene = z
   .strictObject({
@@ -144,8 +169,10 @@ export const Scene = z
       }
       seen.set(o.name, i);
     });
-    if (!seen.has(s.goal.object)) {
-      ctx.addIssue({ code: 'custom', path: ['goal', 'object'], message: `no object named "${s.goal.object}"; objects: ${[...seen.keys()].join(', ')}` });
+    for (const [path, name] of goalObjectRefs(s.goal)) {
+      if (!seen.has(name)) {
+        ctx.addIssue({ code: 'custom', path: ['goal', ...path], message: `no object named "${name}"; objects: ${[...seen.keys()].join(', ')}` });
+      }
     }
   });
 export type Scene = z.infer<typeof Scene>;

@@ -23,7 +23,11 @@ export interface Pose {
   rotation: Quat;
 }
 
-/** Everything needed to rebuild a world bit-identically: Rapier's snapshot plus robotool's own state. */
+/**
+ * Everything needed to rebuild a world bit-identically: Rapier's snapshot plus robotool's own
+ * state. Taking one also rebuilds the world it was taken from out of the same bytes (see
+ * `SimWorld.snapshot`), so the world and every restore of it continue identically.
+ */
 export interface SimSnapshot {
   rapier: Uint8Array;
   state: WorldState;
@@ -38,6 +42,8 @@ interface WorldState {
   broken: string[];
   joined: [string, string][];
   pressed: string[];
+  /** What touched each button's cap when it read pressed: object names, `robot`, `ground`. */
+  pressedBy?: Record<string, string[]>;
   /** Bottom z of each object when the scene was built (for "lifted" predicates). */
   initialBottom: Record<string, number>;
 }
@@ -64,10 +70,11 @@ export class SimWorld {
 
   private constructor(
     readonly R: Rapier,
-    readonly world: RAPIER.World,
+    private rapierWorld: RAPIER.World,
     readonly scene: Scene,
     private readonly st: WorldState,
     dt: number,
+    private readonly attach: RobotAttach | undefined,
   ) {
     // Keep the step as a double: Rapier stores it as f32, which would make `time` drift.
     this.dt = dt;
@@ -99,8 +106,10 @@ export class SimWorld {
       initialBottom[o.name] = o.position[2] - o.size[2] / 2;
     }
     const st: WorldState = { dt, time: 0, steps: 0, objects, broken: [], joined: [], pressed: [], initialBottom };
-    const sim = new SimWorld(R, world, scene, st, opts.dt ?? 1 / 240);
+    const sim = new SimWorld(R, world, scene, st, opts.dt ?? 1 / 240, attach);
     if (attach) sim.robot = attach(sim);
+    // Born from bytes, like every twin of it (see snapshot()).
+    sim.snapshot();
     return sim;
   }
 
@@ -108,17 +117,42 @@ export class SimWorld {
   static async restore(scene: Scene, snap: SimSnapshot, attach: RobotAttach | undefined): Promise<SimWorld> {
     const R = await loadRapier();
     const world = R.World.restoreSnapshot(snap.rapier);
-    const sim = new SimWorld(R, world, scene, structuredClone(snap.state), snap.state.dt);
-    if (attach) sim.robot = attach(sim, snap.robot);
+    const sim = new SimWorld(R, world, scene, structuredClone(snap.state), snap.state.dt, attach);
+    if (attach) sim.robot = attach(sim, structuredClone(snap.robot));
     return sim;
   }
 
+  /** The Rapier world. Replaced by `snapshot()`: look it up each time, never keep it. */
+  get world(): RAPIER.World {
+    return this.rapierWorld;
+  }
+
+  /**
+   * A snapshot of the world now. The world itself then continues from the same bytes: its Rapier
+   * world is rebuilt from the snapshot and its robot re-attached from the saved state.
+   *
+   * Why: Rapier's snapshot leaves out state that steers later steps, above all the broad phase's
+   * BVH workspace (its incremental re-optimisation; `serde(skip)` in Rapier) and with it the
+   * tree's layout, which orders the shape casts of the quadruped's character controller and of
+   * its own support rays. A world that goes on from its in-memory state and a clone restored from
+   * the bytes therefore drift apart from the first contact query (measured: the quadruped's body
+   * 2e-9 m apart at the first push contact, then pushes ending at other times), and a program
+   * verified in a twin could fail when executed. Restored from the same bytes, the two are
+   * bit-identical.
+   */
   snapshot(): SimSnapshot {
-    return {
-      rapier: this.world.takeSnapshot(),
+    if (this.freed) throw new Error('SimWorld used after free()');
+    const snap: SimSnapshot = {
+      rapier: this.rapierWorld.takeSnapshot(),
       state: structuredClone(this.st),
       robot: structuredClone(this.robot?.saveState()),
     };
+    const rebuilt = this.R.World.restoreSnapshot(snap.rapier);
+    this.robot?.free();
+    this.rapierWorld.free();
+    this.rapierWorld = rebuilt;
+    if (this.attach) this.robot = this.attach(this, structuredClone(snap.robot));
+    return snap;
   }
 
   get time(): number {
@@ -227,6 +261,11 @@ export class SimWorld {
     return this.st.pressed.includes(name);
   }
 
+  /** What touched a button's cap at the moment it read pressed (object names, or `robot`). */
+  pressedBy(name: string): readonly string[] {
+    return this.st.pressedBy?.[name] ?? [];
+  }
+
   /** Pairs of magnetic objects joined so far. */
   joinedPairs(): readonly (readonly [string, string])[] {
     return this.st.joined;
@@ -255,7 +294,7 @@ export class SimWorld {
     this.freed = true;
     this.robot?.free();
     this.eventQueue.free();
-    this.world.free();
+    this.rapierWorld.free();
   }
 
   private emit(e: SimEvent): void {
@@ -322,6 +361,21 @@ export class SimWorld {
     this.emit({ type: 'joined', t: this.st.time, a, b });
   }
 
+  /** Owners of the colliders in contact with a collider now (objects, `ground`, `robot`), sorted. */
+  private touching(collider: number): string[] {
+    const world = this.rapierWorld;
+    const c = world.getCollider(collider);
+    const owners = new Set<string>();
+    world.contactPairsWith(c, (other) => {
+      let touches = false;
+      world.contactPair(c, other, (manifold) => {
+        if (manifold.numContacts() > 0) touches = true;
+      });
+      if (touches) owners.add(this.colliderOwner.get(other.handle) ?? 'robot');
+    });
+    return [...owners].sort();
+  }
+
   private updateButtons(): void {
     for (const o of this.scene.objects) {
       if (!o.button) continue;
@@ -331,6 +385,7 @@ export class SimWorld {
       const was = this.st.pressed.includes(o.name);
       if (!was && depth > o.button.pressDepth) {
         this.st.pressed.push(o.name);
+        (this.st.pressedBy ??= {})[o.name] = this.touching(h.colliders[h.colliders.length - 1]!);
         this.emit({ type: 'button-pressed', t: this.st.time, object: o.name, depth });
       }
     }

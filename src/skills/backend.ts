@@ -18,7 +18,29 @@ export interface SafetyLimits {
   maxSpeed?: number;
   /** Largest contact force a motion may report (N). */
   maxForce?: number;
+  /**
+   * Hardware: how old (ms, on the robot's clock) the pose a motion is planned from may be
+   * (default 1 000). The robot must report its pose more often than this.
+   */
+  maxPoseAgeMs?: number;
 }
+
+/** A pose the robot reported, with the robot's own time stamp and sequence number. */
+export interface ReportedPose {
+  /** The gripper (arm) or body (quadruped) position. */
+  position: Vec3;
+  /** The robot's clock when it reported it (ms since the epoch). */
+  stamp: number;
+  /** The robot's sequence number of the report. */
+  seq: number;
+  /** How old the report is now (ms), on the robot's clock as this host estimates it. */
+  ageMs: number;
+  /** What reported it: `observation` or `result of move_to_position`. */
+  source: string;
+}
+
+/** The robot's confirmed pose, or why there is none (said in words for the SafetyError). */
+export type PoseState = { ok: true; pose: ReportedPose } | { ok: false; reason: string };
 
 /** Options on every call that waits on the world. */
 export interface CallOptions {
@@ -43,4 +65,11 @@ export interface RobotBackend {
   stop(reason: string): Promise<void>;
   /** What the robot currently knows of the scene. */
   observe(): Promise<SceneObservation>;
+  /**
+   * Hardware backends: where the robot last said it is, if that is confirmed — reported with
+   * a time stamp and a sequence number, no older than `maxAgeMs`, and not from before the
+   * robot's last motion — or why not. Waits up to `waitMs` for such a report. The safety
+   * envelope plans a motion only from this pose. Absent on the simulator, whose state is exact.
+   */
+  confirmedPose?(opts: { maxAgeMs: number; waitMs: number }): Promise<PoseState>;
 }

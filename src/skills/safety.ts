@@ -1,5 +1,5 @@
 import type { SceneObservation } from '../perception/observation.ts';
-import type { CallOptions, RobotBackend, SafetyLimits } from './backend.ts';
+import type { CallOptions, ReportedPose, RobotBackend, SafetyLimits } from './backend.ts';
 import { SKILLS, isSkillName, type SkillResult, type SkillRobot, type SkillSpec } from './registry.ts';
 import { checkArguments } from './safety-arguments.ts';
 import { EStopError, SafetyError } from './sandbox-errors.ts';
@@ -10,7 +10,11 @@ import { EStopError, SafetyError } from './sandbox-errors.ts';
  * and are finite, targets lie in the workspace (clamped or refused per policy) and outside
  * every keep-out zone — and watches what each motion reports (speed, force). A violation
  * stops the robot and throws a SafetyError naming the rule; an e-stop latches until
- * `release()`. Hardware backends do no checks of their own, so nothing reaches one except
+ * `release()`. The latch belongs to the robot (the backend): every envelope around the same
+ * backend honours it. On hardware (a backend with `confirmedPose`) a motion is planned only
+ * from a pose the robot reported, stamped, after its last motion and within the freshness
+ * window, and a motion's report is judged on the robot's own time stamps as well as on its
+ * `seconds`. Hardware backends do no checks of their own, so nothing reaches one except
  * through this.
  */
 
@@ -20,6 +24,34 @@ type Vec3 = [number, number, number];
 const SPEED_TOLERANCE = 1.2;
 /** Moves shorter than this (m) are too short to judge speed on. */
 const SPEED_MIN_DISTANCE = 0.02;
+/** Default freshness window for the pose a hardware motion is planned from (ms, robot clock). */
+export const DEFAULT_MAX_POSE_AGE_MS = 1000;
+/** A hardware motion's `seconds` may exceed the wall time between request and answer by this factor and margin (s). */
+const SECONDS_SLACK_FACTOR = 1.1;
+const SECONDS_SLACK = 0.25;
+
+/** The e-stop state of one robot, shared by every envelope around its backend. */
+class EStopLatch {
+  reason: string | null = null;
+  /** Aborted by an e-stop to cut off the motion in flight; replaced on release. */
+  abort = new AbortController();
+  /** Caller signals combined with the e-stop's, cached: combining signals per call is costly. */
+  combined = new WeakMap<AbortSignal, AbortSignal>();
+}
+
+const latches = new WeakMap<RobotBackend, EStopLatch>();
+
+/** The latch of the robot behind `backend` (through any envelopes around it). */
+function latchOf(backend: RobotBackend): EStopLatch {
+  let root = backend;
+  while (root instanceof SafetyEnvelope) root = root.backend;
+  let latch = latches.get(root);
+  if (!latch) {
+    latch = new EStopLatch();
+    latches.set(root, latch);
+  }
+  return latch;
+}
 
 /** A call the envelope accepted: the arguments to send (clamped when needed) and what it changed. */
 export interface CheckedCall {
@@ -59,6 +91,8 @@ export function segmentHitsBox(a: Vec3, b: Vec3, box: { min: Vec3; max: Vec3 }, 
   return true;
 }
 
+const isMotion = (skill: string): boolean => isSkillName(skill) && SKILLS[skill].kind === 'motion';
+
 function robotPosition(obs: SceneObservation): Vec3 {
   return obs.robot.kind === 'arm' ? obs.robot.gripper : obs.robot.position;
 }
@@ -71,11 +105,8 @@ export class SafetyEnvelope implements RobotBackend {
   readonly robot: SkillRobot;
   readonly capabilities: ReadonlySet<string>;
   readonly safety: SafetyLimits;
-  private latch: string | null = null;
-  /** Aborted by `eStop()` to cut off the motion in flight; replaced on `release()`. */
-  private eStopAbort = new AbortController();
-  /** Caller signals combined with the e-stop's, cached: combining signals per call is costly. */
-  private combined = new WeakMap<AbortSignal, AbortSignal>();
+  /** The robot's e-stop latch, shared with every other envelope around the same backend. */
+  private readonly eStopLatch: EStopLatch;
   /** Last known robot position (gripper or body), from motion reports; null = ask the backend. */
   private position: Vec3 | null = null;
 
@@ -87,6 +118,11 @@ export class SafetyEnvelope implements RobotBackend {
     this.robot = backend.robot;
     this.capabilities = backend.capabilities;
     this.safety = limits;
+    this.eStopLatch = latchOf(backend);
+  }
+
+  private get latch(): string | null {
+    return this.eStopLatch.reason;
   }
 
   /** The envelope of a backend, one per backend so that an e-stop latch holds across programs. */
@@ -107,17 +143,19 @@ export class SafetyEnvelope implements RobotBackend {
 
   /** Latches the e-stop: aborts the motion in flight, stops the robot, refuses every call until `release()`. */
   async eStop(reason: string): Promise<void> {
-    this.latch = reason;
-    this.eStopAbort.abort(new EStopError('the motion in flight', reason));
+    const latch = this.eStopLatch;
+    latch.reason = reason;
+    latch.abort.abort(new EStopError('the motion in flight', reason));
     await this.backend.stop(`e-stop: ${reason}`);
   }
 
-  /** Releases a latched e-stop: an explicit act, never automatic. */
+  /** Releases a latched e-stop (for every envelope of this robot): an explicit act, never automatic. */
   release(): void {
-    this.latch = null;
-    if (this.eStopAbort.signal.aborted) {
-      this.eStopAbort = new AbortController();
-      this.combined = new WeakMap();
+    const latch = this.eStopLatch;
+    latch.reason = null;
+    if (latch.abort.signal.aborted) {
+      latch.abort = new AbortController();
+      latch.combined = new WeakMap();
     }
   }
 
@@ -178,27 +216,36 @@ export class SafetyEnvelope implements RobotBackend {
   /** Checks the call, runs it on the backend, then checks what the motion reported. */
   async call(skill: string, args: readonly unknown[], opts: CallOptions = {}): Promise<SkillResult> {
     let from = this.position;
-    if (from === null && this.needsPosition(skill)) {
-      from = robotPosition(await this.backend.observe());
-      this.position = from;
-    }
+    let confirmed: ReportedPose | null = null;
     let checked: CheckedCall;
     try {
+      if (this.backend.confirmedPose && this.latch === null && isMotion(skill)) {
+        // Hardware: plan only from where the robot says it is now, never from a remembered or retained pose.
+        confirmed = await this.startPose(skill);
+        from = confirmed.position;
+        this.position = from;
+      } else if (from === null && this.needsPosition(skill)) {
+        from = robotPosition(await this.backend.observe());
+        this.position = from;
+      }
       checked = this.check(skill, args, from);
     } catch (err) {
       if (err instanceof SafetyError && !(err instanceof EStopError)) await this.backend.stop(`safety: ${err.message}`);
       throw err;
     }
-    const eStop = this.eStopAbort.signal;
+    const eStop = this.eStopLatch.abort.signal;
     let result: SkillResult;
+    const sentAt = performance.now();
     try {
       result = await this.backend.call(skill, checked.args, { signal: this.signalFor(opts.signal) });
     } catch (err) {
       if (eStop.aborted) throw eStop.reason;
       throw err;
     }
+    const wallSeconds = (performance.now() - sentAt) / 1000;
     if (this.latch !== null) throw new EStopError(skill, this.latch);
-    const violation = checked.spec.kind === 'motion' ? this.monitor(skill, result) : null;
+    let violation = checked.spec.kind === 'motion' ? this.monitor(skill, result) : null;
+    if (!violation && confirmed && checked.spec.kind === 'motion') violation = await this.monitorHardware(skill, result, confirmed, wallSeconds);
     if (violation) {
       await this.backend.stop(`safety: ${violation.message}`);
       throw violation;
@@ -216,13 +263,56 @@ export class SafetyEnvelope implements RobotBackend {
 
   /** The e-stop's signal, combined with the caller's when there is one. */
   private signalFor(signal: AbortSignal | undefined): AbortSignal {
-    if (!signal) return this.eStopAbort.signal;
-    let both = this.combined.get(signal);
+    const latch = this.eStopLatch;
+    if (!signal) return latch.abort.signal;
+    let both = latch.combined.get(signal);
     if (!both) {
-      both = AbortSignal.any([signal, this.eStopAbort.signal]);
-      this.combined.set(signal, both);
+      both = AbortSignal.any([signal, latch.abort.signal]);
+      latch.combined.set(signal, both);
     }
     return both;
+  }
+
+  /** The pose a hardware motion starts from: confirmed by the robot within the freshness window, or a SafetyError saying why not. */
+  private async startPose(skill: string): Promise<ReportedPose> {
+    const maxAgeMs = this.safety.maxPoseAgeMs ?? DEFAULT_MAX_POSE_AGE_MS;
+    // A robot that reports more often than the window has a fresh report on the way.
+    const state = await this.backend.confirmedPose!({ maxAgeMs, waitMs: maxAgeMs });
+    if (!state.ok) {
+      throw new SafetyError('confirmed-state', skill, `${skill} refused before anything was sent: the robot's position is not confirmed: ${state.reason}`);
+    }
+    return state.pose;
+  }
+
+  /**
+   * Hardware: the motion's report judged on more than its own word. `seconds` must be no
+   * longer than the time the call took here, and the speed is also judged on the robot's own
+   * time stamps between the pose the motion started from and the one it reported.
+   */
+  private async monitorHardware(skill: string, result: SkillResult, before: ReportedPose, wallSeconds: number): Promise<SafetyError | null> {
+    if (result.seconds > wallSeconds * SECONDS_SLACK_FACTOR + SECONDS_SLACK) {
+      return new SafetyError(
+        'speed',
+        skill,
+        `${skill} reported taking ${result.seconds.toFixed(3)} s, but the robot answered ${wallSeconds.toFixed(3)} s after the request: the report is implausible, so its speed cannot be judged`,
+      );
+    }
+    const { maxSpeed } = this.safety;
+    if (maxSpeed === undefined) return null;
+    const after = await this.backend.confirmedPose!({ maxAgeMs: Number.POSITIVE_INFINITY, waitMs: 0 });
+    if (!after.ok || after.pose.seq <= before.seq) return null;
+    const distance = Math.hypot(...([0, 1, 2] as const).map((i) => after.pose.position[i] - before.position[i]));
+    if (distance <= SPEED_MIN_DISTANCE) return null;
+    const robotSeconds = (after.pose.stamp - before.stamp) / 1000;
+    const speed = robotSeconds > 0 ? distance / robotSeconds : Number.POSITIVE_INFINITY;
+    if (speed > maxSpeed * SPEED_TOLERANCE) {
+      return new SafetyError(
+        'speed',
+        skill,
+        `${skill} moved ${distance.toFixed(3)} m between the robot's reports stamped ${robotSeconds.toFixed(3)} s apart (${speed.toFixed(2)} m/s on the robot's clock), over the ${maxSpeed} m/s limit`,
+      );
+    }
+    return null;
   }
 
   /** Whether checking this call needs to know where the robot is now. */
@@ -238,11 +328,16 @@ export class SafetyEnvelope implements RobotBackend {
     const now = isVec3(reported.position) ? reported.position : null;
     const { maxSpeed, maxForce } = this.safety;
     let violation: SafetyError | null = null;
-    if (maxSpeed !== undefined && now && this.position && result.seconds > 0) {
+    if (maxSpeed !== undefined && now && this.position) {
       const distance = Math.hypot(now[0] - this.position[0], now[1] - this.position[1], now[2] - this.position[2]);
-      const speed = distance / result.seconds;
+      // A motion that moved took time: `seconds` of 0 (or missing, negative, NaN) reads as infinitely fast, never as "unknown".
+      const seconds = Number.isFinite(result.seconds) && result.seconds > 0 ? result.seconds : 0;
+      const speed = seconds > 0 ? distance / seconds : Number.POSITIVE_INFINITY;
       if (distance > SPEED_MIN_DISTANCE && speed > maxSpeed * SPEED_TOLERANCE) {
-        violation = new SafetyError('speed', skill, `${skill} moved ${distance.toFixed(3)} m in ${result.seconds.toFixed(3)} s (${speed.toFixed(2)} m/s), over the ${maxSpeed} m/s limit`);
+        violation =
+          seconds > 0
+            ? new SafetyError('speed', skill, `${skill} moved ${distance.toFixed(3)} m in ${seconds.toFixed(3)} s (${speed.toFixed(2)} m/s), over the ${maxSpeed} m/s limit`)
+            : new SafetyError('speed', skill, `${skill} moved ${distance.toFixed(3)} m but reported taking ${String(result.seconds)} s: a motion's duration must be positive, so its speed cannot be judged`);
       }
     }
     if (maxForce !== undefined && typeof reported.force === 'number' && !(reported.force <= maxForce)) {

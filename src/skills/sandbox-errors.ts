@@ -95,7 +95,7 @@ export class BudgetError extends ProgramStopError {
 }
 
 /** Which safety rule a call broke. */
-export type SafetyRule = 'schema' | 'finite' | 'capability' | 'workspace' | 'keep-out' | 'speed' | 'force' | 'e-stop';
+export type SafetyRule = 'schema' | 'finite' | 'capability' | 'workspace' | 'keep-out' | 'speed' | 'force' | 'e-stop' | 'confirmed-state';
 
 /** The safety envelope refused a call, or stopped the robot after one; the robot is stopped. */
 export class SafetyError extends ProgramStopError {

@@ -10,6 +10,7 @@ import { loadScene } from '../../src/scene/file.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 import { ARM_OBSERVATION, defaultReply, FakeMqttRobot } from './fake-mqtt-robot.ts';
 import { hasMosquitto, MOSQUITTO, startMosquitto, type Broker } from './mosquitto.ts';
+import { waitFor } from '../helpers/async.ts';
 
 type Vec3 = [number, number, number];
 
@@ -40,13 +41,9 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
     const prefix = `exec-${randomUUID().slice(0, 8)}`;
     const robot = await FakeMqttRobot.start(broker.url, prefix);
     robots.push(robot);
-    // The envelope checks paths and speeds from where the robot says it is.
+    // The envelope checks paths and speeds from where the robot says it is (the fake republishes it as its heartbeat).
     await robot.publishObservation(ARM_OBSERVATION);
-    // Motions take 5 s, well under the scene's 0.2 m/s limit for these short moves.
-    robot.reply = (req) => {
-      const reply = defaultReply(req);
-      return reply && 'json' in reply && !req.skill.startsWith('get_') ? { json: { ...(reply.json as object), seconds: 5 } } : reply;
-    };
+    // Motions move at FAKE_SPEED, under the scene's 0.2 m/s limit, and take that long.
     return { robot, url: `${broker.url}?prefix=${prefix}` };
   }
 
@@ -100,16 +97,87 @@ describe.skipIf(!hasMosquitto)(`robotool exec and run --robot against a real Mos
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       try {
-        await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 30_000);
+        await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 90_000);
         child.kill('SIGINT');
         expect(await exited).toBe(130);
         await robot.waitFor(() => robot.stops.length >= 1);
-        expect(stderr).toMatch(/interrupted: stopping the robot/);
+        expect(stderr).toMatch(/interrupted \(SIGINT\): stopping the robot/);
         // A stop robotool sent for the interrupt, not only the broker's last will for a dropped link.
         expect(robot.stops.map((x) => x.reason)).toContainEqual(expect.stringMatching(/interrupted|cancelled/));
+        expect(robot.stops.every((x) => x.will !== true)).toBe(true);
       } finally {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-    });
+    }, 150_000);
   }
+
+  // npx runs robotool through npm exec and a shell; the signal goes to npm, not to robotool.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} sent to the npx process during exec --robot stops the robot`, async () => {
+      const { robot, url } = await robotOnBroker();
+      robot.reply = (req) => (req.skill.startsWith('get_') ? defaultReply(req) : null);
+      const child = spawn('npx', ['robotool', 'exec', program, '--scene', 'reach-milk', '--robot', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      try {
+        await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 90_000);
+        child.kill(signal);
+        await robot.waitFor(() => robot.stops.length >= 1, 5000);
+        // robotool itself sent it (its reason names the cancelled program), not the broker's last will.
+        expect(robot.stops[0]).toMatchObject({ reason: expect.stringMatching(/cancelled/) });
+        expect(robot.stops[0]?.will).toBeUndefined();
+        expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
+        expect(stderr).toMatch(signal === 'SIGINT' ? /interrupted \(SIGINT\): stopping the robot/ : /terminated \(SIGTERM\): stopping the robot/);
+        // It let go of the robot on its way out.
+        expect(robot.holder).toBeNull();
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    }, 150_000);
+  }
+
+  it('the broker killed mid-motion: exec --json prints the outcome within 5 s, exits 3, and the stop reaches the robot once the broker is back', async () => {
+    const own = await startMosquitto();
+    let again: Broker | undefined;
+    const prefix = `exec-${randomUUID().slice(0, 8)}`;
+    const robot = await FakeMqttRobot.start(own.url, prefix);
+    robots.push(robot);
+    await robot.publishObservation(ARM_OBSERVATION);
+    robot.reply = (req) => (req.skill.startsWith('get_') ? defaultReply(req) : null);
+    const child = spawn(process.execPath, ['bin/robotool.mjs', 'exec', program, '--scene', 'reach-milk', '--robot', `${own.url}?prefix=${prefix}`, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let reportAt = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!reportAt && stdout.trimEnd().endsWith('}')) reportAt = Date.now();
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await robot.waitFor(() => robot.requests.some((r) => !r.skill.startsWith('get_')), 90_000);
+      const killedAt = Date.now();
+      await own.stop();
+      await waitFor(() => reportAt > 0, 5000, 'no outcome within 5 s of the broker dying');
+      expect(reportAt - killedAt).toBeLessThan(5000);
+      const report = JSON.parse(stdout) as { success: boolean; fault: { kind: string; message: string }; error: { type: string; message: string } };
+      expect(report.success).toBe(false);
+      expect(report.fault).toMatchObject({ kind: 'broker-lost', message: expect.stringMatching(/lost the connection to the MQTT broker/) });
+      expect(report.error.message).toMatch(/move_to_position: the mqtt backend failed: lost the connection/);
+      // The broker comes back on the same port; robotool, still within its grace period, delivers the stop.
+      again = await startMosquitto({ port: own.port });
+      const robotAgain = await FakeMqttRobot.start(again.url, prefix);
+      robots.push(robotAgain);
+      await robotAgain.waitFor(() => robotAgain.stops.length >= 1, 8000);
+      expect(robotAgain.stops[0]?.reason).toMatch(/lost the connection to the MQTT broker/);
+      expect(await exited).toBe(3);
+      expect(stderr).toMatch(/the stop reached the broker after the fault \(broker-lost\)/);
+      expect(robotAgain.requests).toEqual([]);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await own.stop();
+      await again?.stop();
+    }
+  }, 150_000);
 });

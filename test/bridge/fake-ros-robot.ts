@@ -32,6 +32,7 @@ export class FakeRosRobot {
   readonly calls: ReceivedCall[] = [];
   readonly stops: ReceivedStop[] = [];
   reply: (call: ReceivedCall) => unknown = defaultRosReply;
+  private seq = 0;
   private readonly observation: Topic<{ data: string }>;
 
   private constructor(private readonly ros: Ros) {
@@ -60,9 +61,13 @@ export class FakeRosRobot {
     return robot;
   }
 
-  /** Publishes (latched) what the robot sees; pass raw text to publish a malformed one. */
-  publishObservation(obs: SceneObservation | string): void {
-    this.observation.publish({ data: typeof obs === 'string' ? obs : JSON.stringify(obs) });
+  /**
+   * Publishes (latched) what the robot sees, with the robot's `stamp` (default now; null: none)
+   * and the next `seq`; pass raw text to publish a malformed one.
+   */
+  publishObservation(obs: SceneObservation | string, opts: { stamp?: number | null } = {}): void {
+    const stamp = opts.stamp === undefined ? Date.now() : opts.stamp;
+    this.observation.publish({ data: typeof obs === 'string' ? obs : JSON.stringify({ ...obs, ...(stamp !== null ? { stamp } : {}), seq: ++this.seq }) });
   }
 
   /** Resolves once `predicate` holds (polled), or rejects after `ms`. */

@@ -5,7 +5,7 @@ import { BridgeConnectionError, BridgeTimeoutError, type BridgeProblem } from '.
 import { MqttBackend, type MqttBackendOptions } from '../../src/bridge/mqtt-backend.ts';
 import { SafetyEnvelope } from '../../src/skills/safety.ts';
 import { SafetyError } from '../../src/skills/sandbox-errors.ts';
-import { ARM_OBSERVATION, FakeMqttRobot } from './fake-mqtt-robot.ts';
+import { ARM_OBSERVATION, FAKE_SPEED, FakeMqttRobot } from './fake-mqtt-robot.ts';
 import { hasMosquitto, MOSQUITTO, startMosquitto, type Broker } from './mosquitto.ts';
 
 type Vec3 = [number, number, number];
@@ -37,8 +37,9 @@ describe.skipIf(!hasMosquitto)(`MQTT backend against a real Mosquitto (skipped: 
   it('sends a skill call as {id, skill, args} and resolves with the robot’s result', async () => {
     const { robot, backend } = await pair();
     const result = await backend.call('move_to_position', [[0.3, 0.1, 0.2]]);
-    expect(robot.requests).toEqual([{ id: expect.any(String), skill: 'move_to_position', args: [[0.3, 0.1, 0.2]] }]);
-    expect(result).toEqual({ value: { status: 'reached', position: [0.3, 0.1, 0.2] }, status: 'reached', warnings: [], seconds: 0.5 });
+    expect(robot.requests).toEqual([{ id: expect.any(String), skill: 'move_to_position', args: [[0.3, 0.1, 0.2]], client: backend.clientId, notAfter: expect.any(Number) }]);
+    // The fake arm moves from (0.25, 0, 0.25) at FAKE_SPEED and reports how long that took.
+    expect(result).toEqual({ value: { status: 'reached', position: [0.3, 0.1, 0.2] }, status: 'reached', warnings: [], seconds: expect.closeTo(Math.hypot(0.05, 0.1, 0.05) / FAKE_SPEED, 9) });
     expect(await backend.call('get_center', ['milk'])).toMatchObject({ status: 'ok', value: [0.3, 0, 0.05] });
   });
 
@@ -112,7 +113,7 @@ describe.skipIf(!hasMosquitto)(`MQTT backend against a real Mosquitto (skipped: 
       const robotAgain = await FakeMqttRobot.start(second.url, robot.topics.stop.split('/')[0]);
       open.push(robotAgain);
       await robotAgain.waitFor(() => robotAgain.stops.length === 1, 3000);
-      expect(robotAgain.stops[0]?.reason).toMatch(/connection to the broker dropped while a skill was in flight/);
+      expect(robotAgain.stops[0]?.reason).toMatch(/lost the connection to the MQTT broker .* while a skill was in flight/);
       expect(backend.connected).toBe(true);
     } finally {
       await first.stop();

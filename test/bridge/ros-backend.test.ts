@@ -5,6 +5,7 @@ import { DEFAULT_ROS_NAMES, RosBridgeBackend, type RosBridgeBackendOptions } fro
 import { ARM_OBSERVATION } from './fake-mqtt-robot.ts';
 import { FakeRosRobot } from './fake-ros-robot.ts';
 import { FakeRosbridgeServer } from './rosbridge-server.ts';
+import { SafetyEnvelope } from '../../src/skills/safety.ts';
 
 
 describe('rosbridge backend against a local rosbridge v2 protocol server', () => {
@@ -123,5 +124,31 @@ describe('rosbridge backend against a local rosbridge v2 protocol server', () =>
 
   it('fails to connect where no rosbridge listens with a BridgeConnectionError', async () => {
     expect(await rejection(RosBridgeBackend.connect('ws://127.0.0.1:1', { robot: 'arm', connectTimeoutMs: 1000 }))).toBeInstanceOf(BridgeConnectionError);
+  });
+
+  it('behind the envelope, plans a motion only from a fresh stamped observation: a stale or unstamped one is refused before the call', async () => {
+    for (const [stamp, refused] of [
+      [null, /the observation on \/robotool\/observation carried no time stamp \(stamp\)/],
+      [Date.now() - 60_000, /is \d+ ms old, older than the 1000 ms freshness window/],
+    ] as const) {
+      const { robot, backend } = await pair();
+      robot.publishObservation(ARM_OBSERVATION, { stamp });
+      expect((await backend.observe()).robot).toMatchObject({ gripper: [0.25, 0, 0.25] });
+      const err = await rejection(new SafetyEnvelope(backend).call('move_to_position', [[0.3, 0, 0.2]]));
+      expect(err).toMatchObject({ rule: 'confirmed-state' });
+      expect((err as Error).message).toMatch(refused);
+      expect(robot.calls).toEqual([]);
+    }
+    const { robot, backend } = await pair();
+    robot.publishObservation(ARM_OBSERVATION);
+    // Answers after the time it reports, stamped and sequenced like the observation.
+    robot.reply = async (call) => {
+      await new Promise((r) => setTimeout(r, 600));
+      const position = (call.args as unknown[])[0];
+      return { result_json: JSON.stringify({ status: 'reached', value: { status: 'reached', position }, seconds: 0.5, stamp: Date.now(), seq: 100 }) };
+    };
+    const result = await new SafetyEnvelope(backend).call('move_to_position', [[0.3, 0, 0.2]]);
+    expect(result.status).toBe('reached');
+    expect(await backend.confirmedPose({ maxAgeMs: 1000, waitMs: 0 })).toMatchObject({ ok: true, pose: { position: [0.3, 0, 0.2], seq: 100, source: 'result of move_to_position' } });
   });
 });

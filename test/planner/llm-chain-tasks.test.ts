@@ -203,8 +203,10 @@ describe('the LLM chain on the six tasks, with recorded answers', () => {
         for (const stage of STAGE_NAMES) {
           const text = round[stage];
           expect(typeof text, `${name} ${stage}: one answer, no parse repair`).toBe('string');
-          // The parser reads only the robot and the plan (for the Calculator's step numbers) from the input.
-          const input = { command: fixture.command, robot, previous } as unknown as StageInput;
+          // The parser reads only the robot, the plan (for the Calculator's step numbers) and the
+          // scene's object names and robot kind (for the Analyzer's goal) from the input.
+          const observation = { robot: { kind: robot }, objects: (await loadScene(fixture.task)).objects.map((o) => ({ name: o.name })) };
+          const input = { command: fixture.command, robot, previous, observation } as unknown as StageInput;
           const r = parseStageAnswer(stage, text as string, input);
           expect(r.ok ? [] : r.problems, `${name} ${stage}`).toEqual([]);
           if (r.ok && stage !== 'coder') Object.assign(previous, { [stage]: r.output });

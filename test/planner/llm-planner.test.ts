@@ -12,7 +12,7 @@ beforeAll(async () => {
   sofa = await loadObservationFixture('traverse-sofa');
 });
 
-const analyzer = { summary: 'The 0.4 m gap is wider than 0.1 m.', concepts: [{ kind: 'gap', description: 'gap between the sofas', objects: ['sofa_1', 'sofa_2'], numbers: { gap: 0.4, max_gap: 0.1 } }] };
+const analyzer = { summary: 'The 0.4 m gap is wider than 0.1 m.', concepts: [{ kind: 'gap', description: 'gap between the sofas', objects: ['sofa_1', 'sofa_2'], numbers: { gap: 0.4, max_gap: 0.1 } }], goal: { type: 'robot-on', object: 'sofa_2' } };
 const planner = {
   objects: [{ name: 'surfboard', properties: ['movable', '1.1 m long'], affordances: ['bridge the gap'] }],
   relations: [{ a: 'sofa_1', b: 'sofa_2', relation: '0.4 m gap along x' }],
@@ -39,7 +39,8 @@ describe('the LLM chain as an episode planner', () => {
       'stage-started:coder', 'stage-finished:coder',
       'proposals',
     ]);
-    expect(events.at(-1)).toEqual({ type: 'proposals', proposals: [{ program }] });
+    // The Analyzer's goal goes with the proposals: it is the goal the episode judges.
+    expect(events.at(-1)).toEqual({ type: 'proposals', proposals: [{ program }], goal: analyzer.goal });
     expect(events.some((e) => e.type === 'stage-delta' && e.stage === 'coder')).toBe(true);
     // The Coder saw what the Calculator computed.
     expect(model.calls[3]!.options.messages[1]!.content).toContain('gap centre (0.75 + 1.15) / 2 = 0.95');

@@ -23,6 +23,7 @@ const fenced = (lang: string, body: unknown): string => '```' + lang + '\n' + (t
 const analyzer: AnalyzerOutput = {
   summary: 'The milk is beyond the workspace; the hammer can pull it closer.',
   concepts: [{ kind: 'out-of-reach', description: 'milk x 0.544 > workspace x max 0.45', objects: ['milk'], numbers: { milk_x: 0.544, workspace_x_max: 0.45 } }],
+  goal: { type: 'grasped', object: 'milk', minLift: 0.02 },
 };
 const planner = {
   objects: [{ name: 'hammer', properties: ['graspable', 'T-shaped'], affordances: ['hook the milk'] }],

@@ -65,7 +65,9 @@ export function createLlmPlanner(options: LlmPlannerOptions): EpisodePlanner {
             else if (r.stage === 'calculator') previous.calculator = r.output as PreviousOutputs['calculator'];
             else program = (r.output as { program: string }).program;
           }
-          subscriber.next({ type: 'proposals', proposals: [{ program }] });
+          // The Analyzer's goal (checked against the scene with its answer) is the goal the episode judges.
+          const goal = previous.analyzer?.goal;
+          subscriber.next({ type: 'proposals', proposals: [{ program }], ...(goal ? { goal } : {}) });
         };
         run().then(
           () => subscriber.complete(),

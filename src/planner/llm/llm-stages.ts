@@ -6,6 +6,7 @@ import { parseJsonAnswer, parseProgramAnswer } from './answer-text.ts';
 import { LlmAbortError, LlmError } from './llm-errors.ts';
 import { ZERO_USAGE, addUsage, type LanguageModel, type LlmMessage, type LlmUsage } from './language-model.ts';
 import { checkProgram } from '../../skills/program-check.ts';
+import { goalProblems } from '../goal-parse.ts';
 
 /** Options of one LLM stage run. */
 export interface RunLlmStageOptions {
@@ -75,6 +76,10 @@ function crossChecks(stage: StageName, output: unknown, input: StageInput): stri
     }
   }
   if (stage === 'coder') return checkProgram((output as StageOutput<'coder'>).program, input.robot);
+  if (stage === 'analyzer') {
+    const goal = (output as StageOutput<'analyzer'>).goal;
+    if (goal) return goalProblems(goal, input.observation);
+  }
   return [];
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { skillsFor, type SkillRobot } from '../../skills/registry.ts';
+import { Goal } from '../../scene/schema.ts';
 import {
   AnalyzerOutput,
   CalculatorOutput,
@@ -18,7 +19,8 @@ import {
 export function stageOutputSchema(stage: StageName, robot: SkillRobot): z.ZodType {
   switch (stage) {
     case 'analyzer':
-      return AnalyzerOutput;
+      // The arm's and the quadruped's Analyzer must say what the command asks for, as a goal.
+      return robot === 'in-hand' ? AnalyzerOutput : AnalyzerOutput.extend({ goal: Goal });
     case 'planner': {
       const names = skillsFor(robot).map((s) => s.name);
       if (names.length === 0) return PlannerOutput;

@@ -43,6 +43,14 @@ function analyzerInstructions(input: StageInput): string {
     `The robot is ${robotWords(input.robot)}. ${limits}`,
     'For each key concept give its kind (out-of-reach, step-too-high, gap, fragile-drop, joinable-parts, or other), a one-sentence description, the objects involved, and the numbers from the scene that show it (name them, metres unless the name says otherwise; e.g. {"gap": 0.4, "max_gap": 0.1}).',
     'Compute these numbers from the scene (differences of centres and half-sizes); do not guess. If nothing stands in the way, say so in the summary and list no concepts.',
+    ...(input.robot === 'in-hand'
+      ? []
+      : [
+          'Also give `goal`: what the command asks for, as the state of the world that counts as success; success is judged by it. Use the exact object names of the scene. ' +
+            (input.robot === 'arm'
+              ? 'Types: grasped {object, minLift (m, e.g. 0.02)}; pressed {object, with?: [tool objects]}; within-reach {object}; on {object, support}; near {object, target, maxDistance (m, e.g. 0.05)}; on-ground-intact {object, maxHeight (m, e.g. 0.25)}.'
+              : 'Types: robot-on {object} (the robot stands on it); on-ground-intact {object, maxHeight (m, e.g. 0.25)}; on {object, support}; near {object, target, maxDistance (m, e.g. 0.05)}.'),
+        ]),
   ].join('\n');
 }
 

@@ -7,6 +7,7 @@ import { analyze } from './analyzer.ts';
 import type { Candidate } from './candidate.ts';
 import { armCandidates } from './arm-schemas.ts';
 import { quadrupedCandidates } from './quadruped-schemas.ts';
+import { goalFormCandidates } from './goal-forms.ts';
 import { describeObjects, describeRelations } from './object-analysis.ts';
 
 /**
@@ -27,7 +28,7 @@ export interface SearchResult {
 
 /** All candidate strategies for a goal, cheapest first; no model, no task or object names assumed. */
 export function searchCandidates(obs: SceneObservation, goal: Goal): Candidate[] {
-  const all = obs.robot.kind === 'arm' ? armCandidates(obs, goal) : quadrupedCandidates(obs, goal);
+  const all = [...goalFormCandidates(obs, goal), ...(obs.robot.kind === 'arm' ? armCandidates(obs, goal) : quadrupedCandidates(obs, goal))];
   const seen = new Set<string>();
   const unique = all
     .sort((a, b) => a.cost - b.cost)

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=train.d.ts.map

@@ -1,3 +1,0 @@
-/** What the robot knows of its scene: the observation every planner reads. */
-export * from "./observation.js";
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=planner.js.map

@@ -1,7 +1,0 @@
-/** The scene vocabulary: the schema of scene files and goals, loading them, task variants, geometry. */
-export * from './schema.ts';
-export * from './file.ts';
-export * from './variants.ts';
-export { seededRandom } from './random.ts';
-export { rotate, yawOf, quatMul } from './geometry.ts';
-//# sourceMappingURL=index.d.ts.map

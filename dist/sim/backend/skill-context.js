@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=skill-context.js.map

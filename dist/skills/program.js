@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=program.js.map
