@@ -48,6 +48,8 @@ interface Move {
   to: [number, number];
   /** Object-centre waypoints pushed to first, in order (a corner of the route). */
   via?: [number, number][];
+  /** Extra cost of this placement (m), e.g. a step slid off the middle of a side. */
+  penalty?: number;
   why: string;
 }
 
@@ -113,6 +115,8 @@ const SLIDE_INSET = 0.02;
 /** Stairs: at most this many objects moved, and this many placements looked at in all. */
 const MAX_STAIR_MOVES = 4;
 const MAX_STAIR_NODES = 4000;
+/** A step slid off the middle of a side costs this much more (m): centred, the robot climbs it head-on. */
+const SLIDE_PENALTY = 1;
 
 /** Other objects' footprints that a placement must not overlap. */
 function collides(w: World, placed: Surface, ignore: string[]): boolean {
@@ -207,7 +211,7 @@ function reachPlans(w: World, target: Surface, maxMoves = 2): ReachPlan[] {
             if (collides(w, placed, [b.name, ...moves.map((m) => m.object)])) continue;
             if (surfaces.some((s) => s.name !== b.name && s.name !== 'ground' && moves.some((m) => m.object === s.name) && overlapsXY(s, placed))) continue;
             const next = surfaces.map((s) => (s.name === b.name ? placed : s));
-            const nextMoves = [...moves, { object: b.name, to, why: `${b.name} (top ${cur.z.toFixed(2)} m) becomes a step below ${t.name} (top ${t.z.toFixed(2)} m) on its ${side} side` }];
+            const nextMoves = [...moves, { object: b.name, to, penalty: SLIDE_PENALTY * Math.abs(slide), why: `${b.name} (top ${cur.z.toFixed(2)} m) becomes a step below ${t.name} (top ${t.z.toFixed(2)} m) on its ${side} side` }];
             const pushDist = nextMoves.reduce((d, m) => {
               const s = w.surfaces.find((x) => x.name === m.object)!;
               const c = centreOf(s);
@@ -215,7 +219,7 @@ function reachPlans(w: World, target: Surface, maxMoves = 2): ReachPlan[] {
             }, 0);
             if (route(w.start, target, next, w.lim)) {
               if (nextMoves.length < depth) continue; // found at a shallower depth already
-              plans.push({ moves: nextMoves, surfaces: next, schemas: ['make-stairs', 'walk-route'], cost: pushDist + TOOL_PENALTY * nextMoves.length + 0.3 * Math.abs(slide) });
+              plans.push({ moves: nextMoves, surfaces: next, schemas: ['make-stairs', 'walk-route'], cost: pushDist + TOOL_PENALTY * nextMoves.length + nextMoves.reduce((p, m) => p + (m.penalty ?? 0), 0) });
             } else {
               search(next, nextMoves, new Set([...used, b.name]));
             }
