@@ -41,7 +41,7 @@ export const boxOf = (center: readonly number[], size: readonly number[]): Box =
   max: [0, 1, 2].map((i) => center[i]! + size[i]! / 2) as V3,
 });
 
-/** An object's solid boxes: its parts when it has any (a hammer's handle and head), else its bounding box. */
+/** An object's solid boxes: its parts when it has any (a tool's handle and head), else its bounding box. */
 export function boxesOf(o: ObservedObject): Box[] {
   return o.parts.length > 0 ? o.parts.map((p) => boxOf(p.center, p.size)) : [boxOf(o.center, o.size)];
 }

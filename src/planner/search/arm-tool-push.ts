@@ -108,7 +108,7 @@ interface Scored {
  * Every feasible way to set the tool down behind the target and sweep it along `dir`, best
  * first: per side the placement with the best balance of clearance and coverage, then the one
  * that covers most of the target, then the one that keeps most clearance. Geometry alone
- * decides: any part of any tool (a hammer's head, an L's foot, a T's bar, a plain stick's end)
+ * decides: any part of any tool (a head across a handle, an L's foot, a T's bar, a plain stick's end)
  * whose face meets the target in height can be the contact.
  */
 export function pushPlacements(req: PushRequest): PushPlacement[] {

@@ -123,7 +123,7 @@ function collides(w: World, placed: Surface, ignore: string[]): boolean {
   return w.obs.objects.some((o) => {
     if (ignore.includes(o.name)) return false;
     const s = surfaceOf(o);
-    // Objects standing on something else (a vase on the sofa) are above ground level: check footprints on the ground only.
+    // Objects standing on something else (a fragile object on furniture) are above ground level: check footprints on the ground only.
     if (o.center[2] - o.size[2] / 2 > 0.02) return false;
     return overlapsXY({ ...s, min: [s.min[0] + 0.005, s.min[1] + 0.005], max: [s.max[0] - 0.005, s.max[1] - 0.005] }, placed);
   });
