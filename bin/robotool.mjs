@@ -5,6 +5,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+const debug = process.argv.includes('--debug') || process.env.ROBOTOOL_DEBUG === '1';
+// Last line of defence: an error no command caught is still one line, not a Node stack trace
+// (`--debug` shows the trace).
+const fatal = (err) => {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`robotool: ${message.replace(/\s*\n\s*/g, '; ')}${debug ? '' : ' (--debug shows where)'}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
 const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 let main;
 const tsx = existsSync(source) && process.env.ROBOTOOL_FROM_DIST !== '1' ? await import('tsx/esm/api').catch(() => null) : null;

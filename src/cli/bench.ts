@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, parseCommandArgs, UsageError } from './options.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScene, TASKS } from '../scene/file.ts';
@@ -7,7 +8,6 @@ import { runSimEpisode } from '../episode/sim-episode.ts';
 import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
 import { sandboxRunner } from '../episode/sandbox-runner.ts';
-import { errorMessage } from './options.ts';
 
 const HELP = `usage: robotool bench [--tasks LIST] [--seeds N] [--planner search|llm] [--json]
 
@@ -18,12 +18,15 @@ the success rate and mean planning and execution time per task.
 options:
   --tasks LIST           comma-separated bundled tasks, scene files and folders of scene
                          files (*.json; default: all six bundled tasks)
-  --seeds N              variants per task (default 20)
-  --first-seed N         first seed (default 1)
+  --seeds N              variants per task (1–10000; default 20)
+  --first-seed N         first seed (0–4294967295; default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
   --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
-                         meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }`;
+                         meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }
+
+times are wall-clock seconds. exit status: 0 when the benchmark completes, whatever the
+success rate; 2 for bad usage.`;
 
 /** One task's benchmark figures. */
 export interface TaskBenchResult {
@@ -80,6 +83,20 @@ export async function runBench(opts: BenchOptions): Promise<TaskBenchResult[]> {
   return results;
 }
 
+function bar(done: number, total: number, width = 30): string {
+  const n = Math.round((done / total) * width);
+  return `[${'#'.repeat(n)}${'.'.repeat(width - n)}] ${done}/${total}`;
+}
+
+const BenchOptions = z.object({
+  tasks: arg.text().optional(),
+  seeds: arg.int(1, 10_000).optional(),
+  'first-seed': arg.int(0, 0xffffffff).optional(),
+  planner: arg.choice(['search', 'llm']).optional(),
+  'no-rename': z.boolean(),
+  json: z.boolean(),
+});
+
 /**
  * Bundled task names stay as they are; a folder becomes its scene files (`*.json` except JSON
  * Schema files, sorted); anything else must be an existing file.
@@ -99,74 +116,56 @@ export function expandTasks(items: readonly string[]): string[] {
     }
     if (st.isDirectory()) {
       const files = readdirSync(item).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
-      if (files.length === 0) throw new Error(`--tasks: folder ${item} holds no scene files (*.json)`);
+      if (files.length === 0) throw new Error(`folder ${item} holds no scene files (*.json)`);
       out.push(...files.map((f) => join(item, f)));
     } else out.push(item);
   }
   return out;
 }
 
-function bar(done: number, total: number, width = 30): string {
-  const n = Math.round((done / total) * width);
-  return `[${'#'.repeat(n)}${'.'.repeat(width - n)}] ${done}/${total}`;
-}
-
 /** `robotool bench`. */
-export default async function benchCommand(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        tasks: { type: 'string' },
-        seeds: { type: 'string', default: '20' },
-        'first-seed': { type: 'string', default: '1' },
-        planner: { type: 'string', default: 'search' },
-        'no-rename': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    process.stderr.write(`robotool bench: ${err instanceof Error ? err.message : String(err)}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+export default cliCommand('bench', async (argv) => {
+  const parsed = parseCommandArgs('bench', HELP, argv, {
+    tasks: { type: 'string' },
+    seeds: { type: 'string' },
+    'first-seed': { type: 'string' },
+    planner: { type: 'string' },
+    'no-rename': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; name tasks with --tasks`);
+  const values = checkOptions(BenchOptions, parsed.values);
   let tasks: string[];
   try {
     tasks = values.tasks ? expandTasks(values.tasks.split(',').map((t) => t.trim()).filter(Boolean)) : [...TASKS];
   } catch (err) {
-    process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
-    return 2;
+    const unknown = /^unknown task (\S+):/.exec(errorMessage(err))?.[1];
+    const near = unknown ? closest(unknown, TASKS) : undefined;
+    throw new UsageError(`--tasks: ${errorMessage(err)}${near ? `; did you mean ${near}?` : ''}`);
   }
   for (const t of tasks) {
     try {
       await loadScene(t);
     } catch (err) {
-      process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
-      return 2;
+      throw new UsageError(`--tasks: ${errorMessage(err)}`);
     }
   }
-  const seeds = Number(values.seeds);
-  if (!Number.isInteger(seeds) || seeds < 1) {
-    process.stderr.write('robotool bench: --seeds must be a positive whole number\n');
-    return 2;
-  }
+  if (new Set(tasks).size < tasks.length) throw new UsageError('--tasks names a task twice');
+  const seeds = values.seeds ?? 20;
+  const firstSeed = values['first-seed'] ?? 1;
+  if (firstSeed + seeds - 1 > 0xffffffff) throw new UsageError('--first-seed + --seeds goes past the largest seed (4294967295)');
   let planner: EpisodePlanner;
   try {
-    ({ planner } = await createPlanner({ planner: values.planner }));
+    ({ planner } = await createPlanner({ planner: values.planner ?? 'search' }));
   } catch (err) {
-    process.stderr.write(`robotool bench: ${errorMessage(err)}\n`);
-    return 2;
+    throw new CliError(errorMessage(err), 2, { cause: err });
   }
   const tty = process.stderr.isTTY;
   const results = await runBench({
     tasks,
     seeds,
-    firstSeed: Number(values['first-seed']),
+    firstSeed,
     planner,
     rename: !values['no-rename'],
     onProgress: (done, total, task, ok) => {
@@ -178,7 +177,7 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ planner: planner.kind, tasks: results }, null, 2) + '\n');
   } else {
     const rows = results.map((r) => [r.task, `${r.successes}/${r.seeds}`, `${(r.rate * 100).toFixed(0)}%`, r.meanPlanSeconds.toFixed(2), r.meanExecSeconds.toFixed(2), r.maxWallSeconds.toFixed(2)]);
-    const head = ['task', 'solved', 'rate', 'plan s', 'exec s', 'max wall s'];
+    const head = ['task', 'solved', 'rate', 'mean plan s', 'mean exec s', 'max wall s'];
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const fmt = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
     process.stdout.write([fmt(head), fmt(w.map((n) => '-'.repeat(n))), ...rows.map(fmt)].join('\n') + '\n');
@@ -187,4 +186,4 @@ export default async function benchCommand(argv: string[]): Promise<number> {
     for (const r of results) for (const f of r.failures) process.stdout.write(`  ${r.task} seed ${f.seed}: ${f.reason}\n`);
   }
   return 0;
-}
+});

@@ -9,7 +9,8 @@ import { SimBackend } from '../sim/backend/sim-backend.ts';
 import { closeRobot, connectRobot, linkFault } from './robot.ts';
 import { runProgram, type SandboxRun } from '../skills/sandbox.ts';
 import { shown } from './progress.ts';
-import { errorMessage, interruptible, LINK_FAULT, parseCommandArgs, usageError as printUsageError } from './options.ts';
+import { z } from 'zod';
+import { arg, checkOptions, CliError, cliCommand, inputPathProblem, interruptible, LINK_FAULT, parseCommandArgs, refuse, UsageError } from './options.ts';
 
 const HELP = `usage: robotool exec PROGRAM.js --scene TASK|FILE [options]
 
@@ -28,46 +29,52 @@ options:
   -h, --help               this help
 
 exit status: 0 when the program ran to its end (whatever the task's predicate says);
-1 when it stopped on an error, a budget or a safety stop; 2 for bad usage; 3 when the robot
-could not be reached or controlled, or the link to it failed during the run (broker, network
-or robot lost; --json reports it as "fault"); 130, 143, 129 after SIGINT, SIGTERM, SIGHUP.`;
+1 when it stopped on an error, a budget or a safety stop; 2 for bad usage or configuration
+(an unknown flag or scene, a bad value, a missing program file, an invalid scene file); 3 when
+the robot could not be reached or controlled, or the link to it failed during the run (broker,
+network or robot lost; --json reports it as "fault"); 130, 143, 129 after SIGINT, SIGTERM, SIGHUP.`;
+
+const ExecOptions = z.object({
+  scene: arg.text().optional(),
+  seed: arg.int(0, 0xffffffff).optional(),
+  workspace: arg.choice(['clamp', 'reject']).optional(),
+  robot: arg.text().optional(),
+  timeout: arg.number(0, 3600, 's', { exclusiveMin: true }).optional(),
+  json: z.boolean(),
+});
 
 /** `robotool exec PROGRAM.js --scene TASK`. */
-export default async function execCommand(argv: string[]): Promise<number> {
+export default cliCommand('exec', async (argv) => {
   const parsed = parseCommandArgs('exec', HELP, argv, {
     scene: { type: 'string' },
     seed: { type: 'string' },
-    workspace: { type: 'string', default: 'clamp' },
+    workspace: { type: 'string' },
     robot: { type: 'string' },
-    timeout: { type: 'string', default: '60' },
+    timeout: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
+  const values = checkOptions(ExecOptions, parsed.values);
+  const { positionals } = parsed;
   const [file, ...extra] = positionals;
-  if (!file || extra.length > 0) return usageError(file ? `one program file, not ${positionals.length}` : 'give a program file');
-  if (!values.scene) return usageError('--scene is required');
-  if (values.workspace !== 'clamp' && values.workspace !== 'reject') return usageError(`--workspace must be clamp or reject, not "${values.workspace}"`);
-  const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isInteger(seed)) return usageError(`--seed must be an integer, not "${values.seed}"`);
-  const timeout = Number(values.timeout);
-  if (!(timeout > 0)) return usageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`);
+  if (!file || extra.length > 0) throw new UsageError(file ? `one program file, not ${positionals.length}` : 'give a program file');
+  if (!values.scene) throw new UsageError('--scene is required');
+  if (!values.robot) refuse(values, ['timeout'], 'applies to --robot only (seconds each skill call on hardware may take)');
+  const seed = values.seed;
+  const timeout = values.timeout ?? 60;
+  const workspace = values.workspace ?? 'clamp';
+  const problem = inputPathProblem(file, 'program file');
+  if (problem) throw new CliError(problem);
 
-  let source: string;
-  let scene: Scene;
-  try {
-    source = await readFile(file, 'utf8');
-    scene = await loadScene(values.scene);
-    if (seed !== undefined) scene = withPoseNoise(scene, { seed, poseNoise: 0.01 });
-  } catch (err) {
-    process.stderr.write(`robotool exec: ${errorMessage(err)}\n`);
-    return 2;
-  }
+  const source = await readFile(file, 'utf8');
+  let scene: Scene = await loadScene(values.scene);
+  if (scene.robot.kind !== 'arm') refuse(values, ['workspace'], `applies to arm scenes; ${values.scene} has a ${scene.robot.kind}`);
+  if (seed !== undefined) scene = withPoseNoise(scene, { seed, poseNoise: 0.01 });
 
   const live = !values.json;
   let n = 0;
   const trace = {
-    ...(live ? { onCall: (c: CallRecord) => void process.stdout.write(`${String(++n).padStart(3)}. ${formatCall(c)}\n`) } : {}),
+    ...(live ? { onCall: (c: CallRecord) => void process.stdout.write(`${String(++n).padStart(3)}. ${formatCall(c, values.robot ? 's' : 'sim s')}\n`) } : {}),
     ...(live ? { onLog: (line: string) => void process.stdout.write(`     log: ${line}\n`) } : {}),
   };
   let run: SandboxRun;
@@ -79,7 +86,7 @@ export default async function execCommand(argv: string[]): Promise<number> {
   const runOpts = { ...trace, signal: interrupt.signal };
   try {
     if (values.robot) {
-      const backend = await connectRobot('exec', values.robot, scene, values.workspace, timeout);
+      const backend = await connectRobot('exec', values.robot, scene, workspace, timeout);
       if (typeof backend === 'number') return backend;
       try {
         run = await runProgram(source, backend, runOpts);
@@ -91,7 +98,7 @@ export default async function execCommand(argv: string[]): Promise<number> {
     } else {
       const sim = await createSim(scene);
       try {
-        run = await runProgram(source, new SimBackend(sim, { workspacePolicy: values.workspace }), runOpts);
+        run = await runProgram(source, new SimBackend(sim, { workspacePolicy: workspace }), runOpts);
         goal = checkGoal(sim, scene.goal);
       } finally {
         sim.free();
@@ -119,7 +126,7 @@ export default async function execCommand(argv: string[]): Promise<number> {
   await closeLink?.();
   if (interrupt.signal.aborted) return interrupt.exitCode;
   return fault ? LINK_FAULT : run.ok ? 0 : 1;
-}
+});
 
 /**
  * The `--json` report. `success`: the program ran to its end and the task's predicate holds;
@@ -138,13 +145,10 @@ export function execReport(run: SandboxRun, goal: GoalCheck, fault: { kind: stri
   };
 }
 
-function formatCall(c: CallRecord): string {
+/** One trace line; a call's time is simulated in the simulator, wall-clock on a real robot. */
+function formatCall(c: CallRecord, unit: 'sim s' | 's'): string {
   const args = c.args.map(shown).join(', ');
   const value = c.value === undefined ? '' : ` → ${shown(c.value)}`;
   const note = [c.message, ...c.warnings].filter(Boolean).join('; ');
-  return `${c.skill}(${args})${value}  [${c.status}, ${c.seconds.toFixed(2)} s]${note ? `  ${note}` : ''}`;
-}
-
-function usageError(message: string): number {
-  return printUsageError('exec', HELP, message);
+  return `${c.skill}(${args})${value}  [${c.status}, ${c.seconds.toFixed(2)} ${unit}]${note ? `  ${note}` : ''}`;
 }

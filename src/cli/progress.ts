@@ -7,12 +7,12 @@ export const shown = (v: unknown): string =>
 
 const fmtArgs = (args: unknown[]): string => args.map(shown).join(', ');
 
-/** One line for a skill call: `move_to_position([0.3,0,0.1]) → reached (1.20 s)`. */
-export function formatCall(c: CallRecord): string {
+/** One line for a skill call: `move_to_position([0.3,0,0.1]) → reached (1.20 sim s)`; on hardware the time is wall time. */
+export function formatCall(c: CallRecord, unit: 'sim s' | 's' = 'sim s'): string {
   const value = c.status === 'ok' && c.value !== undefined ? ` = ${shown(c.value)}` : '';
   const msg = c.message ? ` — ${c.message}` : '';
   const warn = c.warnings.length ? ` [${c.warnings.join('; ')}]` : '';
-  return `${c.skill}(${fmtArgs(c.args)}) → ${c.status}${value}${msg}${warn} (${c.seconds.toFixed(2)} s)`;
+  return `${c.skill}(${fmtArgs(c.args)}) → ${c.status}${value}${msg}${warn} (${c.seconds.toFixed(2)} ${unit})`;
 }
 
 export interface ProgressOptions {
@@ -20,6 +20,8 @@ export interface ProgressOptions {
   stream?: boolean;
   /** Print the skill calls of verification runs too. */
   verbose?: boolean;
+  /** Executed on a real robot: its skill calls take wall time, not simulated time. */
+  hardware?: boolean;
 }
 
 /**
@@ -28,8 +30,11 @@ export interface ProgressOptions {
  */
 export function progressPrinter(write: (text: string) => void, opts: ProgressOptions = {}): (e: EpisodeEvent) => void {
   const t0 = performance.now();
-  const elapsed = (): string => `${((performance.now() - t0) / 1000).toFixed(1)}s`.padStart(6);
+  // Wall time since the start, in brackets; simulated times say "sim s".
+  const elapsed = (): string => `${((performance.now() - t0) / 1000).toFixed(1)} s`.padStart(7);
   let tokens = 0;
+  let planner = '';
+  let searchSeconds = 0;
   let midLine = false;
   const line = (text: string): void => {
     if (midLine) write('\n');
@@ -39,16 +44,18 @@ export function progressPrinter(write: (text: string) => void, opts: ProgressOpt
   return (e) => {
     switch (e.type) {
       case 'episode-started':
+        planner = e.planner;
         line(`${e.planner} planner, ${e.robot}: "${e.command}"`);
         break;
       case 'observation':
-        line(`observed ${e.observation.objects.length} objects (${e.observation.source})`);
+        line(`observed ${plural(e.observation.objects.length, 'object')} (${e.observation.source})`);
         break;
       case 'goal':
         line(`goal (from the ${e.source}): ${describeGoal(e.goal)}`);
         break;
       case 'stage-started':
-        line(`${e.stage}${e.round > 1 ? ` (round ${e.round})` : ''} …`);
+        // The search planner computes its four stages in one go, with no model: no "…" per stage.
+        if (planner !== 'search') line(`${e.stage}${e.round > 1 ? ` (round ${e.round})` : ''} …`);
         break;
       case 'stage-delta':
         if (opts.stream) {
@@ -57,18 +64,24 @@ export function progressPrinter(write: (text: string) => void, opts: ProgressOpt
         }
         break;
       case 'stage-finished': {
+        if (planner === 'search') {
+          searchSeconds += e.seconds;
+          const done = e.stage === 'coder' ? ` (search took ${searchSeconds.toFixed(2)} s wall for the four stages)` : '';
+          line(`${e.stage} by search, no model: ${summarise(e.stage, e.output)}${done}`);
+          break;
+        }
         if (e.tokens) tokens += e.tokens.inputTokens + e.tokens.outputTokens;
         const tok = e.tokens ? `, ${e.tokens.inputTokens}+${e.tokens.outputTokens} tokens (total ${tokens})` : '';
-        line(`${e.stage} done in ${e.seconds.toFixed(2)} s${tok}: ${summarise(e.stage, e.output)}`);
+        line(`${e.stage} done in ${e.seconds.toFixed(2)} s wall${tok}: ${summarise(e.stage, e.output)}`);
         break;
       }
       case 'candidate':
-        line(`candidate ${e.index + 1} [${e.schemas.join(' + ') || 'program'}] in the twin: ${e.success ? 'succeeds' : 'fails'} — ${e.reason} (${e.seconds.toFixed(2)} s)`);
+        line(`candidate ${e.index + 1} [${e.schemas.join(' + ') || 'program'}] in the twin: ${e.success ? 'succeeds' : 'fails'} — ${e.reason} (${e.seconds.toFixed(2)} s wall)`);
         break;
       case 'program':
         break;
       case 'skill-call':
-        if (e.phase === 'execute' || opts.verbose) line(`${e.phase === 'verify' ? '  twin: ' : ''}${formatCall(e.call)}`);
+        if (e.phase === 'execute' || opts.verbose) line(`${e.phase === 'verify' ? '  twin: ' : ''}${formatCall(e.call, e.phase === 'execute' && opts.hardware ? 's' : 'sim s')}`);
         break;
       case 'warning':
         line(`warning: ${e.message}`);
@@ -80,7 +93,7 @@ export function progressPrinter(write: (text: string) => void, opts: ProgressOpt
         line(`repair round ${e.round}: ${e.cause}`);
         break;
       case 'outcome':
-        line(`${e.success ? 'SUCCESS' : 'FAILED'}: ${e.reason}${e.goal ? ` [judged goal: ${describeGoal(e.goal)}, from the ${e.goalSource}]` : ''} (planning ${e.planSeconds.toFixed(2)} s, execution ${e.execSeconds.toFixed(2)} s, ${e.candidatesTried} candidate(s) tried, ${e.rounds} round(s))`);
+        line(`${e.success ? 'SUCCESS' : 'FAILED'}: ${e.reason}${e.goal ? ` [judged goal: ${describeGoal(e.goal)}, from the ${e.goalSource}]` : ''} (planning ${e.planSeconds.toFixed(2)} s wall, execution ${e.execSeconds.toFixed(2)} s wall, ${plural(e.candidatesTried, 'candidate')} tried, ${plural(e.rounds, 'round')})`);
         break;
     }
   };
@@ -93,4 +106,9 @@ function summarise(stage: string, output: unknown): string {
   if (stage === 'calculator' && Array.isArray(o.values)) return `${o.values.length} values`;
   if (stage === 'coder' && typeof o.program === 'string') return `${o.program.split('\n').filter((l) => l.trim()).length} lines`;
   return '';
+}
+
+/** `1 object`, `3 objects`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { arg, checkOptions, CliError, cliCommand, inputPathProblem, parseCommandArgs, UsageError } from './options.ts';
 
 const HELP = `usage: robotool render --scene TASK|FILE --out FILE.png [options]
        robotool render --replay FILE.mcap --at SECONDS --out FILE.png [options]
@@ -12,75 +13,58 @@ Renders one frame headlessly (Chromium with software WebGL; no display or GPU ne
   --width N           image width in pixels (default 960)
   --height N          image height in pixels (default 600)
 
-environment: ROBOTOOL_CHROMIUM  the Chromium binary (default /usr/bin/chromium)`;
+environment: ROBOTOOL_CHROMIUM  the Chromium binary (default /usr/bin/chromium)
+
+exit status: 0 when the image is written; 2 for bad usage (an output folder that does not exist,
+a file that is not a recording); 1 when rendering fails (no Chromium).`;
+
+const RenderOptions = z.object({
+  scene: arg.text().optional(),
+  replay: arg.text().optional(),
+  at: arg.number(0, 1e6, 'simulated seconds').optional(),
+  out: arg.outFile().optional(),
+  width: arg.int(16, 8192).optional(),
+  height: arg.int(16, 8192).optional(),
+});
 
 /** `robotool render --scene TASK [--replay FILE.mcap --at SECONDS] --out FILE.png`. */
-export default async function renderCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        scene: { type: 'string' },
-        replay: { type: 'string' },
-        at: { type: 'string' },
-        out: { type: 'string' },
-        width: { type: 'string', default: '960' },
-        height: { type: 'string', default: '600' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`robotool render: ${err instanceof Error ? err.message : String(err)}\n\n${HELP}\n`);
-    return 2;
-  }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
-  const problem = !values.out
-    ? '--out FILE.png is required'
-    : !values.scene && !values.replay
-      ? 'give --scene TASK or --replay FILE.mcap'
-      : values.at !== undefined && !values.replay
-        ? '--at needs --replay'
-        : undefined;
-  const width = Number(values.width);
-  const height = Number(values.height);
-  const at = values.at === undefined ? 0 : Number(values.at);
-  const bad = [width, height].some((n) => !Number.isInteger(n) || n < 16 || n > 8192) ? '--width and --height must be whole numbers of pixels (16–8192)' : !Number.isFinite(at) || at < 0 ? '--at must be a time in seconds ≥ 0' : undefined;
-  if (problem ?? bad) {
-    process.stderr.write(`robotool render: ${problem ?? bad}\n\n${HELP}\n`);
-    return 2;
-  }
-  try {
-    const { renderPngFile } = await import('../viewer/render.ts');
-    const size = { width, height };
-    if (values.replay) {
-      const { readRecording } = await import('../viewer/recording.ts');
-      const recording = await readRecording(values.replay);
-      if (values.scene && values.scene !== recording.model.scene) {
-        process.stderr.write(`robotool render: note: the recording is of "${recording.model.scene}", not "${values.scene}"; rendering the recording\n`);
-      }
-      await renderPngFile({ recording, at }, values.out!, size);
-    } else {
-      const { loadScene } = await import('../scene/file.ts');
-      const { createSim } = await import('../sim/create.ts');
-      const { describeWorld, captureFrame } = await import('../viewer/mirror-model.ts');
-      const sim = await createSim(await loadScene(values.scene!));
-      let source;
-      try {
-        source = { model: describeWorld(sim), frame: captureFrame(sim) };
-      } finally {
-        sim.free();
-      }
-      await renderPngFile(source, values.out!, size);
+export default cliCommand('render', async (argv) => {
+  const parsed = parseCommandArgs('render', HELP, argv, {
+    scene: { type: 'string' },
+    replay: { type: 'string' },
+    at: { type: 'string' },
+    out: { type: 'string' },
+    width: { type: 'string' },
+    height: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+  const values = checkOptions(RenderOptions, parsed.values);
+  if (!values.out) throw new UsageError('--out FILE.png is required');
+  if (!values.scene === !values.replay) throw new UsageError('give either --scene TASK or --replay FILE.mcap');
+  if (values.at !== undefined && !values.replay) throw new UsageError('--at needs --replay');
+  const size = { width: values.width ?? 960, height: values.height ?? 600 };
+  const at = values.at ?? 0;
+  const { renderPngFile } = await import('../viewer/render.ts');
+  if (values.replay) {
+    const problem = inputPathProblem(values.replay, 'recording');
+    if (problem) throw new CliError(`--replay: ${problem}`);
+    const { readRecording } = await import('../viewer/recording.ts');
+    const recording = await readRecording(values.replay);
+    await renderPngFile({ recording, at }, values.out, size);
+  } else {
+    const { loadScene } = await import('../scene/file.ts');
+    const { createSim } = await import('../sim/create.ts');
+    const { describeWorld, captureFrame } = await import('../viewer/mirror-model.ts');
+    const sim = await createSim(await loadScene(values.scene!));
+    let source;
+    try {
+      source = { model: describeWorld(sim), frame: captureFrame(sim) };
+    } finally {
+      sim.free();
     }
-  } catch (err) {
-    process.stderr.write(`robotool render: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    await renderPngFile(source, values.out, size);
   }
   process.stdout.write(`${values.out}\n`);
   return 0;
-}
+});

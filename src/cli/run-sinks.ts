@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
 import type { SimWorld } from '../sim/world.ts';
 import type { EpisodeEvent } from '../episode/events.ts';
 import { captureFrame, describeWorld } from '../viewer/mirror-model.ts';
 import type { McapRecorder } from '../viewer/recording.ts';
-import type { ViewServer } from '../viewer/server.ts';
+import type { ViewServer, ViewServerOptions } from '../viewer/server.ts';
+import { outputPathProblem, untilInterrupted } from './options.ts';
 
 /** The optional outputs of a run: live view, MCAP recording, PNG render. */
 export interface RunSinks {
@@ -23,6 +23,8 @@ export interface RunSinkOptions {
   holdView?: boolean;
   /** Open the view in the desktop's browser (default: when run from a terminal). */
   openBrowser?: boolean;
+  /** Where the live view listens (default 127.0.0.1, a free port). */
+  server?: ViewServerOptions;
 }
 
 /**
@@ -32,6 +34,11 @@ export interface RunSinkOptions {
  */
 export async function openRunSinks(values: RunSinkOptions, out: (text: string) => void): Promise<RunSinks> {
   if (!values.view && !values.record && !values.png) return {};
+  // Fail before planning, not after it, when an output cannot be written.
+  for (const [flag, file] of [['--record', values.record], ['--png', values.png]] as const) {
+    const problem = file === undefined ? undefined : outputPathProblem(file);
+    if (problem) throw new Error(`${flag}: ${problem}`);
+  }
   const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
   let server: ViewServer | undefined;
   let recorder: McapRecorder | undefined;
@@ -39,20 +46,11 @@ export async function openRunSinks(values: RunSinkOptions, out: (text: string) =
 
   if (values.view) {
     const { startViewServer } = await import('../viewer/server.ts');
-    server = await startViewServer({ kind: 'live', title: 'robotool run' });
+    server = await startViewServer({ kind: 'live', title: 'robotool run' }, values.server ?? {});
     out(`view: ${server.url}\n`);
     if (values.openBrowser ?? interactive) openInBrowser(server.url);
   }
   const RecorderClass = values.record ? (await import('../viewer/recording.ts')).McapRecorder : undefined;
-  if (values.record) {
-    // Fail before planning, not after it, when the file cannot be written.
-    try {
-      closeSync(openSync(values.record, 'w'));
-    } catch (err) {
-      await server?.close();
-      throw new Error(`--record: cannot write ${values.record}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-    }
-  }
 
   const frame = (s: SimWorld): void => {
     if (!server && !recorder) return;
@@ -98,8 +96,10 @@ export async function openRunSinks(values: RunSinkOptions, out: (text: string) =
       }
       if (server) {
         if (values.holdView ?? interactive) {
-          out(`view stays open at ${server.url}; press Ctrl-C to exit\n`);
-          await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+          out(`the episode is over; the view stays open at ${server.url} until Ctrl-C\n`);
+          await untilInterrupted();
+        } else {
+          out('view closed with the episode (--keep-open keeps it up until Ctrl-C)\n');
         }
         await server.close();
       }

@@ -1,12 +1,13 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
 import { loadScene } from '../scene/file.ts';
 import { withPoseNoise } from '../scene/variants.ts';
-import type { Scene } from '../scene/schema.ts';
 import { createSimEpisode } from '../episode/sim-episode.ts';
 import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
 import type { EpisodeEvent } from '../episode/events.ts';
 import { sandboxRunner } from '../episode/sandbox-runner.ts';
-import { errorMessage, interruptible, LINK_FAULT, parseCommandArgs, usageError } from './options.ts';
+import { arg, checkOptions, CliError, cliCommand, errorMessage, interruptible, LINK_FAULT, parseCommandArgs, refuse, UsageError } from './options.ts';
 import { progressPrinter } from './progress.ts';
 import type { RunSinks } from './run-sinks.ts';
 import { fromEvent, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
@@ -32,6 +33,7 @@ options:
   --unverified             run without trying the program in a twin first (explicit override)
   --transcript FILE        where to save every prompt and answer (LLM; default transcripts/<time>.json)
   --view                   open the live 3-D view on localhost while the episode runs
+  --keep-open              with --view: keep the view up after the episode until Ctrl-C
   --record FILE.mcap       record poses, skill calls and events (opens in Foxglove)
   --png FILE.png           render the final scene headlessly
   --stream                 print the model's text as it streams in
@@ -41,6 +43,10 @@ options:
                            the robot, and the task predicate is not checked on hardware
   --timeout S              with --robot: seconds each skill call may take (default 60)
   --json                   print one JSON object instead of progress
+  --debug                  print the stack trace of an error
+
+exit status: 0 when the task succeeded, 1 when it did not, 2 for bad usage or configuration
+(an unknown flag or scene, a bad value, an invalid scene file, an output that cannot be written).
 
 exit status: 0 success; 1 failure; 2 bad usage; 3 with --robot when the robot could not be
 reached or controlled, or the link to it failed (--json "fault"); 130/143/129 after
@@ -48,8 +54,40 @@ SIGINT/SIGTERM/SIGHUP.
 
 environment: ROBOTOOL_LLM_BASE_URL, ROBOTOOL_LLM_MODEL, OPENAI_API_KEY (see README).`;
 
+/** Checked options of `robotool run`. */
+const RunOptions = z.object({
+  scene: arg.text().optional(),
+  planner: arg.choice(['search', 'llm']).optional(),
+  stages: arg.text().optional(),
+  config: arg.text().optional(),
+  seed: arg.int(0, 0xffffffff).optional(),
+  'max-repairs': arg.int(0, 10).optional(),
+  workspace: arg.choice(['clamp', 'reject']).optional(),
+  unverified: z.boolean(),
+  transcript: arg.outFile().optional(),
+  view: z.boolean(),
+  'keep-open': z.boolean(),
+  record: arg.outFile().optional(),
+  png: arg.outFile().optional(),
+  stream: z.boolean(),
+  verbose: z.boolean(),
+  robot: arg.text().optional(),
+  timeout: arg.number(0, 3600, 's', { exclusiveMin: true }).optional(),
+  json: z.boolean(),
+});
+
+/** What `robotool view --scene X "COMMAND"` passes on to the run: where and how to serve the live view. */
+export interface LiveViewOptions {
+  port?: number;
+  host?: string;
+  openBrowser?: boolean;
+}
+
 /** `robotool run "COMMAND" --scene TASK`. */
-export default async function runCommand(argv: string[]): Promise<number> {
+export default cliCommand('run', (argv) => runMain(argv));
+
+/** `robotool run`, with the live view's server options when `view` starts it. */
+export async function runMain(argv: string[], live: LiveViewOptions = {}): Promise<number> {
   const parsed = parseCommandArgs('run', HELP, argv, {
     scene: { type: 'string' },
     planner: { type: 'string' },
@@ -57,60 +95,54 @@ export default async function runCommand(argv: string[]): Promise<number> {
     config: { type: 'string' },
     seed: { type: 'string' },
     'max-repairs': { type: 'string' },
-    workspace: { type: 'string', default: 'clamp' },
+    workspace: { type: 'string' },
     unverified: { type: 'boolean', default: false },
     transcript: { type: 'string' },
     view: { type: 'boolean', default: false },
+    'keep-open': { type: 'boolean', default: false },
     record: { type: 'string' },
     png: { type: 'string' },
     stream: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     robot: { type: 'string' },
-    timeout: { type: 'string', default: '60' },
+    timeout: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
-  const command = positionals.join(' ').trim();
-  if (!command || !values.scene) return usageError('run', HELP, !command ? 'give a command in quotes' : '--scene is required');
-  if (values.workspace !== 'clamp' && values.workspace !== 'reject') {
-    process.stderr.write(`robotool run: --workspace must be clamp or reject, not "${values.workspace}"\n`);
-    return 2;
-  }
-  if (values.robot && (values.view || values.record || values.png)) {
-    return usageError('run', HELP, '--view, --record and --png show the simulated world; with --robot nothing simulated moves');
-  }
-  const timeout = Number(values.timeout);
-  if (!(timeout > 0)) return usageError('run', HELP, `--timeout must be a positive number of seconds, not "${values.timeout}"`);
-  let scene: Scene;
-  try {
-    scene = await loadScene(values.scene);
-    if (values.seed !== undefined) scene = withPoseNoise(scene, { seed: Number(values.seed), poseNoise: 0.01 });
-  } catch (err) {
-    process.stderr.write(`robotool run: ${errorMessage(err)}\n`);
-    return 1;
-  }
+  const values = checkOptions(RunOptions, parsed.values);
+  const command = parsed.positionals.join(' ').trim();
+  if (!command) throw new UsageError('give a command in quotes, e.g. robotool run "grasp the milk" --scene reach-milk');
+  if (!values.scene) throw new UsageError('--scene is required');
+  if (values.robot) refuse(values, ['view', 'record', 'png', 'keep-open'], 'shows the simulated world; with --robot nothing simulated moves (--view, --record and --png show the simulated world)');
+  else refuse(values, ['timeout'], 'applies to --robot only (seconds each skill call on hardware may take)');
+  if (!values.view) refuse(values, ['keep-open'], 'needs --view');
+  const outputs = [values.record, values.png, values.transcript].filter((f): f is string => f !== undefined).map((f) => resolve(f));
+  if (new Set(outputs).size < outputs.length) throw new UsageError('--record, --png and --transcript name the same file');
+  const workspace = values.workspace ?? 'clamp';
+  const timeout = values.timeout ?? 60;
+
+  let scene = await loadScene(values.scene);
+  if (scene.robot.kind !== 'arm') refuse(values, ['workspace'], `applies to arm scenes; ${values.scene} has a ${scene.robot.kind}`);
+  if (values.seed !== undefined) scene = withPoseNoise(scene, { seed: values.seed, poseNoise: 0.01 });
 
   const out = (text: string): void => void process.stderr.write(text);
   const planner = await choosePlanner(values, out);
-  if (typeof planner === 'number') return planner;
 
   let robot: BridgeBackend | undefined;
   if (values.robot) {
-    const connected = await connectRobot('run', values.robot, scene, values.workspace, timeout);
+    const connected = await connectRobot('run', values.robot, scene, workspace, timeout);
     if (typeof connected === 'number') return connected;
     robot = connected;
   }
 
   let sinks: RunSinks;
   try {
-    sinks = await openSinks(values, out);
+    sinks = await openSinks({ ...values, live, holdView: values['keep-open'] }, out);
   } catch (err) {
     // A sink that cannot open (an unwritable --record path, a view port in use): one line, no stack trace.
     // Nothing has been planned yet, so there is no transcript to write.
-    out(`robotool run: ${errorMessage(err)}\n`);
     await robot?.close();
-    return 2;
+    throw err instanceof CliError ? err : new CliError(errorMessage(err), 2, { cause: err });
   }
   const ep = await createSimEpisode({
     ...(robot ? { robot } : {}),
@@ -118,12 +150,12 @@ export default async function runCommand(argv: string[]): Promise<number> {
     command,
     planner: planner.planner,
     runProgram: sandboxRunner({}),
-    workspacePolicy: values.workspace,
+    workspacePolicy: workspace,
     unverified: values.unverified,
-    ...(values['max-repairs'] !== undefined ? { maxRepairRounds: Number(values['max-repairs']) } : {}),
+    ...(values['max-repairs'] !== undefined ? { maxRepairRounds: values['max-repairs'] } : {}),
     ...(sinks.onFrame ? { onFrame: sinks.onFrame, frameEvery: 8 } : {}),
   });
-  const show = values.json ? () => {} : progressPrinter(out, { stream: values.stream, verbose: values.verbose });
+  const show = values.json ? () => {} : progressPrinter(out, { stream: values.stream, verbose: values.verbose, hardware: robot !== undefined });
   let events: EpisodeEvent[] = [];
   // Ctrl-C unsubscribes from the episode, which cancels what runs and stops the robot.
   const interrupt = interruptible('run');
@@ -172,36 +204,55 @@ interface ChosenPlanner {
 }
 
 async function choosePlanner(
-  values: { planner?: string | undefined; stages?: string | undefined; config?: string | undefined; transcript?: string | undefined },
+  values: { planner?: 'search' | 'llm' | undefined; stages?: string | undefined; config?: string | undefined; transcript?: string | undefined; 'max-repairs'?: number | undefined; stream: boolean },
   out: (text: string) => void,
-): Promise<ChosenPlanner | number> {
-  try {
-    const created = await createPlanner({
-      planner: values.planner,
-      stages: values.stages,
-      configPath: values.config,
-      transcript: values.transcript ?? 'default',
-    });
-    if (created.planner.kind === 'search') return { planner: created.planner };
-    return {
-      planner: created.planner,
-      finish: async () => {
-        const file = await created.finish();
-        if (file) out(`transcript: ${file}\n`);
-      },
-    };
-  } catch (err) {
-    out(`robotool run: ${errorMessage(err)}\n`);
-    return 2;
+): Promise<ChosenPlanner> {
+  let kind = values.planner;
+  if (kind === undefined) {
+    // No --planner: the LLM chain when a model is configured, else the search planner.
+    const { loadLlmConfig } = await import('../planner/llm/llm-config.ts');
+    try {
+      kind = (await loadLlmConfig(values.config ? { configPath: values.config } : {})) ? 'llm' : 'search';
+    } catch (err) {
+      throw new CliError(errorMessage(err), 2, { cause: err });
+    }
   }
+  if (kind === 'search') {
+    const why = values.planner ? 'applies to the llm planner only' : 'applies to the llm planner only, and no model is configured (see README: Using a language model)';
+    refuse(values, ['stages', 'max-repairs', 'transcript', 'stream'], why);
+  }
+  let created;
+  try {
+    created = await createPlanner({ planner: kind, stages: values.stages, configPath: values.config, transcript: values.transcript ?? 'default' });
+  } catch (err) {
+    throw new CliError(errorMessage(err), 2, { cause: err });
+  }
+  if (created.planner.kind === 'search') return { planner: created.planner };
+  return {
+    planner: created.planner,
+    finish: async () => {
+      const file = await created.finish();
+      if (file) out(`transcript: ${file}\n`);
+    },
+  };
 }
 
 async function openSinks(
-  values: { view: boolean; record?: string | undefined; png?: string | undefined },
+  values: { view: boolean; record?: string | undefined; png?: string | undefined; holdView: boolean; live: LiveViewOptions },
   out: (text: string) => void,
 ): Promise<RunSinks> {
   const { openRunSinks } = await import('./run-sinks.ts');
-  return openRunSinks(values, out);
+  return openRunSinks(
+    {
+      view: values.view,
+      record: values.record,
+      png: values.png,
+      ...(values.holdView ? { holdView: true } : {}),
+      ...(values.live.openBrowser !== undefined ? { openBrowser: values.live.openBrowser } : {}),
+      server: { ...(values.live.port !== undefined ? { port: values.live.port } : {}), ...(values.live.host !== undefined ? { host: values.live.host } : {}) },
+    },
+    out,
+  );
 }
 
 /** The `--json` report: success, program, each stage's output and tokens, rounds, error, and on a robot the link `fault` (null when the link held). */

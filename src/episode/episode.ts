@@ -47,6 +47,10 @@ export interface EpisodeOptions {
    * backend's own observation).
    */
   observe?: () => Promise<SceneObservation>;
+  /** Seed of every program's Math.random in this episode, twin and execution alike (default: drawn at random per episode). */
+  seed?: number;
+  /** Robot seconds each program run may take (the scene's timeLimit); absent: no limit beyond the skills' own. */
+  timeLimitSeconds?: number;
 }
 
 const now = (): number => performance.now() / 1000;
@@ -93,7 +97,9 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
   };
   const { backend, planner } = opts;
   const t0 = now();
-  emit({ type: 'episode-started', command, planner: planner.kind, robot: opts.robotName ?? backend.robot, t: Date.now() / 1000 });
+  const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const limits = { seed, ...(opts.timeLimitSeconds !== undefined ? { timeLimitSeconds: opts.timeLimitSeconds } : {}) };
+  emit({ type: 'episode-started', command, planner: planner.kind, robot: opts.robotName ?? backend.robot, t: Date.now() / 1000, seed });
   const observation = await (opts.observe ? opts.observe() : backend.observe());
   emit({ type: 'observation', observation });
   let judged: { goal: Goal; source: GoalSource } | undefined;
@@ -161,6 +167,7 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
       try {
         run = await opts.runProgram(p.program, twin.backend, {
           signal,
+          ...limits,
           onCall: (call) => emit({ type: 'skill-call', phase: 'verify', call }),
         });
         check = judged ? twin.check(judged.goal) : undefined;
@@ -186,6 +193,7 @@ async function episode(command: string, opts: EpisodeOptions, out: Subscriber<Ep
     const te = now();
     const run = await opts.runProgram(chosen.program, backend, {
       signal,
+      ...limits,
       onCall: (call) => emit({ type: 'skill-call', phase: 'execute', call }),
     });
     for (const e of run.events) emit(e.type === 'warning' ? { type: 'warning', message: e.message } : { type: 'safety-stop', reason: e.message });

@@ -15,7 +15,7 @@ export type GoalSource = 'command' | 'analyzer' | 'scene';
 
 /** Everything an episode reports, in order. Sinks (CLI, viewer, MQTT, recorder) subscribe to these. */
 export type EpisodeEvent =
-  | { type: 'episode-started'; command: string; planner: 'search' | 'llm'; robot: string; t: number }
+  | { type: 'episode-started'; command: string; planner: 'search' | 'llm'; robot: string; t: number; /** Seed of the programs' Math.random, the same in twin and execution. */ seed?: number }
   | { type: 'observation'; observation: SceneObservation }
   /** The goal the episode verifies and judges; sent again when the Analyzer gives another. */
   | { type: 'goal'; goal: Goal; source: GoalSource }

@@ -9,6 +9,12 @@ export interface SandboxRunnerOptions {
 
 /** The production ProgramRunner: every program runs in the quickjs sandbox behind the backend's safety envelope. */
 export function sandboxRunner(opts: SandboxRunnerOptions = {}): ProgramRunner {
-  return (source, backend, { signal, onCall }) =>
-    runProgram(source, backend, { signal, ...(onCall ? { onCall } : {}), ...(opts.budgets ? { budgets: opts.budgets } : {}) });
+  return (source, backend, { signal, onCall, seed, timeLimitSeconds }) =>
+    runProgram(source, backend, {
+      signal,
+      ...(onCall ? { onCall } : {}),
+      ...(opts.budgets ? { budgets: opts.budgets } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+    });
 }

@@ -28,6 +28,8 @@ export interface SimEpisodeOptions {
    * Nothing checks the task's predicate on the real robot (no simulated world follows it).
    */
   robot?: RobotBackend;
+  /** Seed of the programs' Math.random (default: drawn per episode). */
+  seed?: number;
 }
 
 /** A simulator episode: the simulated world, the backend that executes and the episode's event stream. */
@@ -71,6 +73,8 @@ export async function createSimEpisode(opts: SimEpisodeOptions): Promise<SimEpis
       ? { observe: () => backend.observe() }
       : { checkOutcome: (goal: Parameters<typeof checkGoal>[1]) => checkGoal(sim, goal) }),
     sceneGoal: opts.scene.goal,
+    timeLimitSeconds: opts.scene.timeLimit,
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.goalFrom ? { goalFrom: opts.goalFrom } : {}),
     ...(opts.maxRepairRounds !== undefined ? { maxRepairRounds: opts.maxRepairRounds } : {}),
     ...(opts.unverified ? { unverified: true } : {}),

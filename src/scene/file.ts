@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Scene } from './schema.ts';
+import { sceneSanityProblems } from './sanity.ts';
 
 /** One thing wrong with a scene file: where (a JSON path such as `objects[2].size[0]`) and why. */
 export interface SceneProblem {
@@ -23,6 +24,12 @@ export class SceneError extends Error {
   }
 }
 
+/** A scene that is not there: no bundled task of that name and no such file (or the file cannot be read). */
+export class SceneNotFoundError extends SceneError {
+  override readonly name = 'SceneError';
+  readonly notFound = true;
+}
+
 /** Renders a zod path as a JSON path: `objects[2].size[0]`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   return path
@@ -35,15 +42,29 @@ export function problemsOf(error: z.ZodError): SceneProblem[] {
   return error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
 }
 
+/** What to check beyond the schema. */
+export interface ParseOptions {
+  /** Also the scene's sanity (overlaps, objects in the robot or floating, implausible numbers …); see src/scene/sanity.ts. Default false. */
+  sanity?: boolean;
+}
+
 /** Validates already-parsed JSON as a scene. Throws SceneError naming each bad field. */
-export function parseScene(data: unknown, source = 'scene'): Scene {
+export function parseScene(data: unknown, source = 'scene', opts: ParseOptions = {}): Scene {
   const result = Scene.safeParse(data);
   if (!result.success) throw new SceneError(source, problemsOf(result.error));
+  if (opts.sanity) assertSaneScene(result.data, source);
   return result.data;
 }
 
+/** Throws SceneError with every sanity problem of a schema-valid scene (objects inside one another, floating, …). */
+export function assertSaneScene(scene: Scene, source = 'scene'): Scene {
+  const problems = sceneSanityProblems(scene);
+  if (problems.length) throw new SceneError(source, problems);
+  return scene;
+}
+
 /** Parses scene text (JSON). A syntax error reports its line and column. */
-export function parseSceneText(text: string, source = 'scene'): Scene {
+export function parseSceneText(text: string, source = 'scene', opts: ParseOptions = {}): Scene {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -58,7 +79,7 @@ export function parseSceneText(text: string, source = 'scene'): Scene {
     }
     throw new SceneError(source, [{ path: '', message: `not valid JSON${where}: ${message}` }], { cause: err });
   }
-  return parseScene(data, source);
+  return parseScene(data, source, opts);
 }
 
 /** The folder of bundled task scenes. */
@@ -69,15 +90,54 @@ export function sceneFilePath(nameOrPath: string): string {
   if (nameOrPath.endsWith('.json') || nameOrPath.includes('/')) return resolve(nameOrPath);
   const bundled = join(scenesDir, `${nameOrPath}.json`);
   if (existsSync(bundled)) return bundled;
-  throw new SceneError(nameOrPath, [
-    { path: '', message: `no bundled task "${nameOrPath}" and no such file; tasks: ${TASKS.join(', ')}` },
+  const near = nearestTask(nameOrPath);
+  throw new SceneNotFoundError(nameOrPath, [
+    { path: '', message: `no bundled task "${nameOrPath}" and no such file${near ? `; did you mean ${near}?` : ''} (tasks: ${TASKS.join(', ')})` },
   ]);
 }
 
-/** Loads and validates a scene by task name or file path. */
+/** The bundled task a mistyped name was probably meant to be (`reach_milk`, `reachmilk`, `Reach-Milk`). */
+function nearestTask(name: string): string | undefined {
+  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const n = norm(name);
+  const exact = TASKS.find((t) => norm(t) === n);
+  if (exact) return exact;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const t of TASKS) {
+    const d = levenshtein(n, norm(t));
+    if (d < bestD) [best, bestD] = [t, d];
+  }
+  return bestD <= 2 ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Loads and validates a scene by task name or file path: the schema, then its sanity. */
 export async function loadScene(nameOrPath: string): Promise<Scene> {
   const file = sceneFilePath(nameOrPath);
-  return parseSceneText(await readFile(file, 'utf8'), file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a scene file' : code === 'EACCES' ? 'permission denied' : String(err);
+    throw new SceneNotFoundError(nameOrPath, [{ path: '', message: `cannot read the scene: ${why}${code ? ` (${code})` : ''}` }], { cause: err });
+  }
+  // Problems name the scene as the user gave it, not the resolved path.
+  return parseSceneText(text, nameOrPath, { sanity: true });
 }
 
 /** The six RoboTool tasks, in the paper's order. */

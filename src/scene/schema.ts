@@ -135,6 +135,13 @@ export const Goal = z.discriminatedUnion('type', [
 ]);
 export type Goal = z.infer<typeof Goal>;
 
+/** A keep-out box; an inverted one (min above max on some axis) is an error, never silently empty. */
+export const KeepOutBox = z
+  .strictObject({ name: z.string(), min: Vec3, max: Vec3 })
+  .refine((b) => b.min.every((v, i) => v <= (b.max[i] ?? -Infinity)), {
+    message: 'keep-out box min must not be above max on any axis',
+  });
+
 /** Every object a goal names, with its path inside the goal (for error messages). */
 export function goalObjectRefs(goal: Goal): [(string | number)[], string][] {
   const refs: [(string | number)[], string][] = [[['object'], goal.object]];
@@ -155,9 +162,11 @@ export const Scene = z
     ground: z.strictObject({ friction: z.number().min(0).default(0.6) }).default({ friction: 0.6 }),
     objects: z.array(SceneObject).min(1),
     goal: Goal,
-    /** Boxes no part of the robot may be commanded into (checked by the safety envelope). */
-    keepOut: z.array(z.strictObject({ name: z.string(), min: Vec3, max: Vec3 })).default([]),
-    /** Simulated seconds a whole episode may take. */
+    /** Boxes no part of the robot or of what it holds may enter (checked by the safety envelope along every path). */
+    keepOut: z.array(KeepOutBox).default([]),
+    /** How far every part of the robot must stay from every keep-out box (m). */
+    keepOutMargin: z.number().min(0).max(0.5).default(0.02),
+    /** Simulated seconds each program run (in the twin and for real) may take. */
     timeLimit: positive.default(120),
   })
   .superRefine((s, ctx) => {

@@ -1,3 +1,4 @@
+import { sceneSanityProblems } from './sanity.ts';
 import type { Scene, SceneObject, Vec3 } from './schema.ts';
 import { jitter, seededRandom } from './random.ts';
 
@@ -7,11 +8,14 @@ export interface NoiseOptions {
   poseNoise?: number;
 }
 
-/** A copy of the scene with every object's x, y shifted by seeded uniform noise (graspable points move along). */
+/** A copy of the scene with every object's x, y shifted by seeded uniform noise (graspable points move along); a movable object pushed into a neighbour is moved back out. */
 export function withPoseNoise(scene: Scene, { seed, poseNoise = 0.01 }: NoiseOptions): Scene {
   const rand = seededRandom(seed);
   const copy = structuredClone(scene);
   for (const o of copy.objects) shift(o, [jitter(rand, poseNoise), jitter(rand, poseNoise), 0]);
+  // A movable object the noise pushed into a neighbour (a box standing against a sofa) is moved
+  // back out to touching it, where the solver's first steps would put it anyway.
+  separate(copy.objects);
   return copy;
 }
 
@@ -96,15 +100,26 @@ export function randomVariant(scene: Scene, opts: VariantOptions): Scene {
         robotCluster.add(i);
     });
   }
-  for (const group of clusters(objs)) {
-    const d: Vec3 = [jitter(rand, positionNoise), jitter(rand, positionNoise), 0];
-    for (const i of group) shift(objs[i]!, d);
-    if (s.robot.kind === 'quadruped' && group.some((i) => robotCluster.has(i))) {
-      const [rx, ry, rz] = s.robot.start;
-      s.robot.start = [rx + d[0], ry + d[1], rz];
+  // Shifts that leave two solids inside one another (compound objects, which `separate` leaves
+  // alone, or a push-out into a third object) are drawn again; the first draw stands for every
+  // variant that had none.
+  const unshifted = structuredClone(objs);
+  const start = s.robot.kind === 'quadruped' ? s.robot.start : undefined;
+  for (let attempt = 0; ; attempt++) {
+    objs = structuredClone(unshifted);
+    if (s.robot.kind === 'quadruped' && start) s.robot.start = start;
+    for (const group of clusters(objs)) {
+      const d: Vec3 = [jitter(rand, positionNoise), jitter(rand, positionNoise), 0];
+      for (const i of group) shift(objs[i]!, d);
+      if (s.robot.kind === 'quadruped' && group.some((i) => robotCluster.has(i))) {
+        const [rx, ry, rz] = s.robot.start;
+        s.robot.start = [rx + d[0], ry + d[1], rz];
+      }
     }
+    separate(objs);
+    s.objects = objs;
+    if (attempt >= 50 || !sceneSanityProblems(s).some((p) => p.message.includes('inside'))) break;
   }
-  separate(objs);
   addDistractors(s, rand, Math.floor(rand() * (maxDistractors + 1)));
   return rename ? renameObjects(s, rand) : s;
 }

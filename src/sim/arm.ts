@@ -1,9 +1,9 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
 import type { ArmSpec, Vec3 } from '../scene/schema.ts';
 import type { SimRobot } from './world.ts';
-import type { RobotAttach, SimWorld } from './world.ts';
+import { halfExtentsOf, type RobotAttach, type SimWorld } from './world.ts';
 import { quatMul, rotate, type Q } from '../scene/geometry.ts';
-import { ARM_GEOMETRY, JOINT_VELOCITY_LIMITS, armPoints, forwardKinematics, solveIk, type JointAngles } from './arm-kinematics.ts';
+import { ARM_GEOMETRY, JOINT_VELOCITY_LIMITS, armPoints, forwardKinematics, solveIk, type ArmPoints, type JointAngles } from './arm-kinematics.ts';
 import { GRIPPER, fingerOffsetY, gripperBox } from './arm-gripper.ts';
 
 /**
@@ -36,6 +36,7 @@ export class ArmRobot implements SimRobot {
   readonly kind = 'arm';
   private readonly spec: ArmSpec;
   private staticBoxes: { name: string; min: Vec3; max: Vec3 }[] | undefined;
+  private fixedColliders: { name: string; handle: number }[] | undefined;
   private tcpCache: Vec3;
   /** Scratch for posing the links every step without allocating. */
   private readonly points = armPoints();
@@ -71,25 +72,18 @@ export class ArmRobot implements SimRobot {
       fingerLeft: body(),
       fingerRight: body(),
     };
-    const { upperArm, forearm } = ARM_GEOMETRY;
-    const collider = (b: number, hx: number, hy: number, hz: number, solid: boolean, offset: Vec3 = [0, 0, 0]): number =>
-      world.createCollider(
-        R.ColliderDesc.cuboid(hx, hy, hz)
-          .setTranslation(...offset)
+    const handles = new Map<string, number>();
+    for (const c of ARM_COLLIDERS) {
+      const h = world.createCollider(
+        R.ColliderDesc.cuboid(...c.half)
+          .setTranslation(...c.offset)
           .setFriction(GRIPPER.friction)
-          .setCollisionGroups(solid ? ARM_GROUPS : DRAWN_ONLY_GROUPS),
-        world.getRigidBody(b),
+          .setCollisionGroups(c.solid ? ARM_GROUPS : DRAWN_ONLY_GROUPS),
+        world.getRigidBody(bodies[c.body]),
       ).handle;
-    collider(bodies.base, 0.07, 0.07, 0.05, false, [0, 0, 0.05]);
-    collider(bodies.shoulder, 0.05, 0.05, ARM_GEOMETRY.shoulderHeight / 2 - 0.05, false, [0, 0, 0.05]);
-    collider(bodies.upperArm, upperArm / 2, 0.04, 0.04, false);
-    collider(bodies.forearm, forearm / 2 - 0.04, 0.035, 0.035, true);
-    collider(bodies.wrist, 0.04, 0.035, 0.035, false);
-    collider(bodies.toolLink, TOOL_LINK_LENGTH / 2, 0.03, 0.03, true);
-    const [px, py, pz] = GRIPPER.palmHalf;
-    collider(bodies.palm, px, py, pz, true);
-    const [fx, fy, fz] = GRIPPER.fingerHalf;
-    const fingers: [number, number] = [collider(bodies.fingerLeft, fx, fy, fz, true), collider(bodies.fingerRight, fx, fy, fz, true)];
+      handles.set(c.body, h);
+    }
+    const fingers: [number, number] = [handles.get('fingerLeft')!, handles.get('fingerRight')!];
     const st: ArmState = {
       bodies,
       fingerColliders: fingers,
@@ -258,6 +252,11 @@ export class ArmRobot implements SimRobot {
         this.stopBlocked(`the gripper would run into ${blocker}`);
         return false;
       }
+      const heldBlocker = this.heldBlocker(next);
+      if (heldBlocker) {
+        this.stopBlocked(heldBlocker);
+        return false;
+      }
       m.travelled = travelled;
       solveIk(this.spec.base, next, st.q[0], st.qGoal);
     }
@@ -288,6 +287,60 @@ export class ArmRobot implements SimRobot {
         return s.name;
     }
     return null;
+  }
+
+  /**
+   * Whether anything held (the grasped object and every part joined to it) would enter a fixed
+   * body (the table, a fixed object, a button's housing) with the tool centre point at `tcp`:
+   * each held collider is placed where the grasp carries it, and Rapier's exact shape query
+   * gives its penetration into each fixed collider. A move may keep a resting contact and may
+   * back out of one; it may not push deeper than HELD_PENETRATION. Returns what would collide.
+   */
+  private heldBlocker(tcp: Vec3): string | null {
+    const g = this.st.grasp;
+    if (!g) return null;
+    const world = this.sim.world;
+    this.fixedColliders ??= this.computeFixedColliders();
+    const at = this.vec;
+    for (const part of g.parts) {
+      const bt = world.getRigidBody(part.body).translation();
+      for (const c of this.sim.handles(part.name).colliders) {
+        const col = world.getCollider(c);
+        const ct = col.translation();
+        const rot = col.rotation();
+        at.x = tcp[0] + part.offset[0] + ct.x - bt.x;
+        at.y = tcp[1] + part.offset[1] + ct.y - bt.y;
+        at.z = tcp[2] + part.offset[2] + ct.z - bt.z;
+        const shape = col.shape;
+        const what = (): string => (part.name === g.object ? `the held ${part.name}` : `${part.name} (joined to the held ${g.object})`);
+        // The table is a plane at z = 0: depth is how far the lowest point goes below it.
+        const bottom = ct.z - colliderBox(col).min[2];
+        const below = (z: number): number => Math.max(0, bottom - z);
+        if (below(at.z) > HELD_PENETRATION && below(at.z) > below(ct.z) + 1e-4) {
+          return `${what()} would run into the table (${(below(at.z) * 1000).toFixed(1)} mm deep)`;
+        }
+        for (const f of this.fixedColliders) {
+          const fixed = world.getCollider(f.handle);
+          const after = fixed.contactShape(shape, at, rot, 0);
+          if (!after || after.distance >= -HELD_PENETRATION) continue;
+          const before = fixed.contactShape(shape, ct, rot, 0);
+          if (-after.distance <= (before ? -before.distance : 0) + 1e-4) continue;
+          return `${what()} would run into ${f.name} (${(-after.distance * 1000).toFixed(1)} mm deep)`;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Every fixed object's collider (button housings, not their caps); the table is checked as a plane. */
+  private computeFixedColliders(): { name: string; handle: number }[] {
+    const out: { name: string; handle: number }[] = [];
+    for (const o of this.sim.scene.objects) {
+      if (o.movable) continue;
+      const cols = o.button ? this.sim.handles(o.name).colliders.slice(0, 1) : this.sim.handles(o.name).colliders;
+      for (const handle of cols) out.push({ name: o.name, handle });
+    }
+    return out;
   }
 
   private computeStaticBoxes(): { name: string; min: Vec3; max: Vec3 }[] {
@@ -443,44 +496,47 @@ export class ArmRobot implements SimRobot {
     const st = this.st;
     const p = forwardKinematics(this.spec.base, st.q, this.points);
     this.tcpCache = p.tcp;
-    const base = this.spec.base;
-    const [s, e, w, t] = [p.shoulder, p.elbow, p.wrist, p.tcp];
-    const r = this.linkRot;
-    this.place(st.bodies.shoulder, base[0], base[1], base[2] + ARM_GEOMETRY.shoulderHeight / 2, linkRotation(r, p.yaw, 0, 0), teleport);
-    this.place(st.bodies.upperArm, (s[0] + e[0]) / 2, (s[1] + e[1]) / 2, (s[2] + e[2]) / 2, linkRotation(r, p.yaw, -p.upperPitch, 0), teleport);
-    this.place(st.bodies.forearm, (e[0] + w[0]) / 2, (e[1] + w[1]) / 2, (e[2] + w[2]) / 2, linkRotation(r, p.yaw, -p.forePitch, 0), teleport);
-    this.place(st.bodies.wrist, w[0], w[1], w[2], linkRotation(r, p.yaw, -p.forePitch, st.q[3]), teleport);
-    const f = TOOL_LINK_LENGTH / 2 / ARM_GEOMETRY.tool;
-    this.place(
-      st.bodies.toolLink,
-      w[0] + (t[0] - w[0]) * f,
-      w[1] + (t[1] - w[1]) * f,
-      w[2] + (t[2] - w[2]) * f,
-      linkRotation(r, p.yaw, -p.toolPitch, 0),
-      teleport,
-    );
-    // The gripper frame: z up along the tool (pointing the fingers down), fingers closing along y.
-    const g = gripperRotation(this.gripRot, p.yaw, -(p.toolPitch + Math.PI / 2), -st.q[5]);
-    this.placeInGripper(st.bodies.palm, g, 0, GRIPPER.palmCentreZ, teleport);
-    this.placeInGripper(st.bodies.fingerLeft, g, fingerOffsetY(st.fingers[0]), GRIPPER.fingerCentreZ, teleport);
-    this.placeInGripper(st.bodies.fingerRight, g, -fingerOffsetY(st.fingers[1]), GRIPPER.fingerCentreZ, teleport);
+    placeLinks(this.spec.base, p, st.q, st.fingers, this.linkRot, this.gripRot, (body, x, y, z, rot) => this.place(st.bodies[body], x, y, z, rot, teleport));
   }
 
-  /** Places a gripper body at (0, y, z) in the gripper frame `g`, whose origin is the tool centre point. */
-  private placeInGripper(handle: number, g: Q, y: number, z: number, teleport: boolean): void {
-    // g rotates (0, y, z): v + 2w(u×v) + 2u×(u×v) with u = (g.x, g.y, g.z).
-    const cx = g.y * z - g.z * y;
-    const cy = -g.x * z;
-    const cz = g.x * y;
-    const t = this.tcpCache;
-    this.place(
-      handle,
-      t[0] + 2 * (g.w * cx + g.y * cz - g.z * cy),
-      t[1] + y + 2 * (g.w * cy + g.z * cx - g.x * cz),
-      t[2] + z + 2 * (g.w * cz + g.x * cy - g.y * cx),
-      g,
-      teleport,
-    );
+  /**
+   * The arm's solid geometry with its tool centre point at `tcp`: every link (those drawn
+   * only as well), the palm, both fingers fully open (so that opening or closing them stays
+   * inside), and every collider of what it holds, carried along with the gripper. Oriented
+   * boxes in the world frame, from the same kinematics and collider sizes that pose the
+   * simulated bodies; cylinders and balls by their bounding boxes.
+   */
+  solidsAt(tcp: Vec3): Solid[] {
+    const q = solveIk(this.spec.base, tcp, this.st.q[0], [0, 0, 0, 0, 0, 0]);
+    const p = forwardKinematics(this.spec.base, q);
+    const out: Solid[] = [];
+    const open: [number, number] = [GRIPPER.openHalf, GRIPPER.openHalf];
+    const add = (body: keyof ArmBodies, x: number, y: number, z: number, rot: Q): void => {
+      for (const c of ARM_COLLIDERS) {
+        if (c.body !== body) continue;
+        const o = rotate(rot, c.offset);
+        out.push({ name: body, centre: [x + o[0], y + o[1], z + o[2]], half: [...c.half], rotation: [rot.x, rot.y, rot.z, rot.w] });
+      }
+    };
+    const b = this.spec.base;
+    add('base', b[0], b[1], b[2], { x: 0, y: 0, z: 0, w: 1 });
+    placeLinks(b, p, q, open, { x: 0, y: 0, z: 0, w: 1 }, { x: 0, y: 0, z: 0, w: 1 }, add);
+    const world = this.sim.world;
+    const now = this.tcpCache;
+    for (const name of this.held()) {
+      for (const c of this.sim.handles(name).colliders) {
+        const col = world.getCollider(c);
+        const t = col.translation();
+        const r = col.rotation();
+        out.push({
+          name,
+          centre: [t.x + tcp[0] - now[0], t.y + tcp[1] - now[1], t.z + tcp[2] - now[2]],
+          half: halfExtentsOf(col),
+          rotation: [r.x, r.y, r.z, r.w],
+        });
+      }
+    }
+    return out;
   }
 
   /** Sets a link body's pose: its next kinematic pose while stepping, or directly when first built. */
@@ -503,6 +559,50 @@ export class ArmRobot implements SimRobot {
 /** Attaches the table-mounted arm: new bodies, or, with saved state, the bodies already in a restored world. */
 export const attachArm: RobotAttach = (world, saved) =>
   saved === undefined ? ArmRobot.create(world) : new ArmRobot(world, structuredClone(saved as ArmState));
+
+/** An oriented box in the world frame (m): part of the robot or of what it holds. */
+export interface Solid {
+  name: string;
+  centre: Vec3;
+  half: Vec3;
+  /** Unit quaternion [x, y, z, w]. */
+  rotation: [number, number, number, number];
+}
+
+/**
+ * Poses of the moving link bodies (not the base) for the FK points `p`, joint angles `q` and
+ * half openings `fingers`, handed to `sink` one by one (`link` and `grip` are scratch
+ * rotations, reused: `sink` must read the rotation before returning).
+ */
+function placeLinks(
+  base: Vec3,
+  p: ArmPoints,
+  q: Readonly<JointAngles>,
+  fingers: readonly [number, number],
+  link: Q,
+  grip: Q,
+  sink: (body: keyof ArmBodies, x: number, y: number, z: number, rot: Q) => void,
+): void {
+  const [s, e, w, t] = [p.shoulder, p.elbow, p.wrist, p.tcp];
+  sink('shoulder', base[0], base[1], base[2] + ARM_GEOMETRY.shoulderHeight / 2, linkRotation(link, p.yaw, 0, 0));
+  sink('upperArm', (s[0] + e[0]) / 2, (s[1] + e[1]) / 2, (s[2] + e[2]) / 2, linkRotation(link, p.yaw, -p.upperPitch, 0));
+  sink('forearm', (e[0] + w[0]) / 2, (e[1] + w[1]) / 2, (e[2] + w[2]) / 2, linkRotation(link, p.yaw, -p.forePitch, 0));
+  sink('wrist', w[0], w[1], w[2], linkRotation(link, p.yaw, -p.forePitch, q[3]));
+  const f = TOOL_LINK_LENGTH / 2 / ARM_GEOMETRY.tool;
+  sink('toolLink', w[0] + (t[0] - w[0]) * f, w[1] + (t[1] - w[1]) * f, w[2] + (t[2] - w[2]) * f, linkRotation(link, p.yaw, -p.toolPitch, 0));
+  // The gripper frame: z up along the tool (pointing the fingers down), fingers closing along y.
+  const g = gripperRotation(grip, p.yaw, -(p.toolPitch + Math.PI / 2), -q[5]);
+  const inGripper = (body: keyof ArmBodies, y: number, z: number): void => {
+    // g rotates (0, y, z): v + 2w(u×v) + 2u×(u×v) with u = (g.x, g.y, g.z).
+    const cx = g.y * z - g.z * y;
+    const cy = -g.x * z;
+    const cz = g.x * y;
+    sink(body, t[0] + 2 * (g.w * cx + g.y * cz - g.z * cy), t[1] + y + 2 * (g.w * cy + g.z * cx - g.x * cz), t[2] + z + 2 * (g.w * cz + g.x * cy - g.y * cx), g);
+  };
+  inGripper('palm', 0, GRIPPER.palmCentreZ);
+  inGripper('fingerLeft', fingerOffsetY(fingers[0]), GRIPPER.fingerCentreZ);
+  inGripper('fingerRight', -fingerOffsetY(fingers[1]), GRIPPER.fingerCentreZ);
+}
 
 /** Rapier handles of the arm's links. */
 interface ArmBodies {
@@ -577,6 +677,24 @@ const LOADED_HOLD_STEPS = 120;
 const FREE_ITERATIONS = 4;
 const CARRY_ITERATIONS = 8;
 const TOOL_LINK_LENGTH = ARM_GEOMETRY.tool - GRIPPER.palmCentreZ - GRIPPER.palmHalf[2];
+/**
+ * Every collider of the arm: its body, half extents and offset in the body frame, and whether it
+ * collides (the base, shoulder, upper arm and wrist housing are drawn only; the envelope's
+ * keep-out check covers them all).
+ */
+const ARM_COLLIDERS: readonly { body: keyof ArmBodies; half: Vec3; offset: Vec3; solid: boolean }[] = [
+  { body: 'base', half: [0.07, 0.07, 0.05], offset: [0, 0, 0.05], solid: false },
+  { body: 'shoulder', half: [0.05, 0.05, ARM_GEOMETRY.shoulderHeight / 2 - 0.05], offset: [0, 0, 0.05], solid: false },
+  { body: 'upperArm', half: [ARM_GEOMETRY.upperArm / 2, 0.04, 0.04], offset: [0, 0, 0], solid: false },
+  { body: 'forearm', half: [ARM_GEOMETRY.forearm / 2 - 0.04, 0.035, 0.035], offset: [0, 0, 0], solid: true },
+  { body: 'wrist', half: [0.04, 0.035, 0.035], offset: [0, 0, 0], solid: false },
+  { body: 'toolLink', half: [TOOL_LINK_LENGTH / 2, 0.03, 0.03], offset: [0, 0, 0], solid: true },
+  { body: 'palm', half: [...GRIPPER.palmHalf], offset: [0, 0, 0], solid: true },
+  { body: 'fingerLeft', half: [...GRIPPER.fingerHalf], offset: [0, 0, 0], solid: true },
+  { body: 'fingerRight', half: [...GRIPPER.fingerHalf], offset: [0, 0, 0], solid: true },
+];
+/** How deep a held part may be pushed into a fixed body before the move stops (m): contact compliance, not entry. */
+const HELD_PENETRATION = 0.002;
 /** Shapes closer than this count as touching (m). */
 const TOUCH_DISTANCE = 0.0005;
 
@@ -630,9 +748,10 @@ function gripperRotation(out: Q, yaw: number, pitch: number, roll: number): Q {
   return out;
 }
 
-/** World-aligned box of a cuboid collider. */
+/** World-aligned box of a collider (cylinders and balls by their bounding box). */
 function colliderBox(col: RAPIER.Collider): { min: Vec3; max: Vec3 } {
-  const he = col.halfExtents() ?? { x: 0, y: 0, z: 0 };
+  const [x, y, z] = halfExtentsOf(col);
+  const he = { x, y, z };
   const t = col.translation();
   const r = col.rotation();
   const min: Vec3 = [Infinity, Infinity, Infinity];

@@ -399,7 +399,8 @@ export function buttonDepth(sim: SimWorld, name: string): number {
   return h.capRestZ - sim.world.getRigidBody(h.cap).translation().z;
 }
 
-function halfExtentsOf(col: RAPIER.Collider): Vec3 {
+/** Half extents of a collider's shape in its own frame (cylinders and balls by their bounding box). */
+export function halfExtentsOf(col: RAPIER.Collider): Vec3 {
   const s = col.shape as unknown as { halfExtents?: { x: number; y: number; z: number }; radius?: number; halfHeight?: number };
   if (s.halfExtents) return [s.halfExtents.x, s.halfExtents.y, s.halfExtents.z];
   const r = s.radius ?? 0;

@@ -1,5 +1,6 @@
 import type { SceneObservation } from '../perception/observation.ts';
 import type { SkillRobot, SkillResult } from './registry.ts';
+import type { Solid } from './solids.ts';
 
 type Vec3 = [number, number, number];
 
@@ -12,8 +13,10 @@ export interface SafetyLimits {
   workspace?: { min: Vec3; max: Vec3 };
   /** Targets outside the workspace: clamp them with a warning, or refuse them (default clamp). */
   workspacePolicy?: 'clamp' | 'reject';
-  /** Boxes no commanded target or straight-line move may enter (m). */
+  /** Boxes no part of the robot or of what it holds may enter along a motion (m); min ≤ max on every axis. */
   keepOut?: readonly { name: string; min: Vec3; max: Vec3 }[];
+  /** How far every part must stay from every keep-out box (m; default DEFAULT_KEEP_OUT_MARGIN, 0.02). */
+  keepOutMargin?: number;
   /** Fastest average speed a motion may show between two reported positions (m/s). */
   maxSpeed?: number;
   /** Largest contact force a motion may report (N). */
@@ -65,6 +68,15 @@ export interface RobotBackend {
   stop(reason: string): Promise<void>;
   /** What the robot currently knows of the scene. */
   observe(): Promise<SceneObservation>;
+  /**
+   * The robot's geometry model: every solid part (each link, the fingers, everything it holds)
+   * as oriented boxes in the world frame, with the arm's tool centre point (or the quadruped's
+   * body centre) at `at`, reached from where it is now the way its motions move. The envelope
+   * sweeps this along each path against the keep-out zones. The simulator answers from its
+   * kinematics; a hardware backend from its robot model and reported joint state. A backend
+   * without one gets the check of the tool (or body) point alone, grown by the margin.
+   */
+  solidsAt?(at: Vec3): readonly Solid[];
   /**
    * Hardware backends: where the robot last said it is, if that is confirmed — reported with
    * a time stamp and a sequence number, no older than `maxAgeMs`, and not from before the

@@ -36,7 +36,7 @@ function codeOnly(program: string): string {
 /** Callable names that are not skills: keywords followed by `(`, and the standard global functions. */
 const NOT_SKILLS = new Set([
   'if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'typeof', 'void', 'delete', 'new', 'in', 'of', 'do', 'else', 'throw', 'yield',
-  'Number', 'String', 'Boolean', 'Array', 'Object', 'Error', 'TypeError', 'RangeError', 'Symbol', 'BigInt', 'Date', 'Map', 'Set', 'RegExp',
+  'Number', 'String', 'Boolean', 'Array', 'Object', 'Error', 'TypeError', 'RangeError', 'Symbol', 'BigInt', 'Map', 'Set', 'RegExp',
   'parseInt', 'parseFloat', 'isNaN', 'isFinite',
   // Reported by their own check.
   'require', 'import', 'async', 'await',
@@ -60,6 +60,9 @@ export function checkProgram(program: string, robot: SkillRobot): string[] {
       const line = /program\.js:(\d+)/.exec(err instanceof Error ? (err.stack ?? '') : '')?.[1];
       return [`the program is not valid JavaScript${line ? ` (line ${line})` : ''}: ${err instanceof Error ? err.message : String(err)}`];
     }
+  }
+  if (/(^|[^.\w$])Date\b/.test(code)) {
+    problems.push('the program uses Date, which the sandbox does not have: a program must do the same in the twin and on the robot, so it gets no clock (Math.random is seeded per episode)');
   }
   const skills = new Set(skillsFor(robot).map((s) => s.name));
   const declared = new Set<string>();

@@ -37,5 +37,12 @@ export interface ProgramRun {
 export type ProgramRunner = (
   source: string,
   backend: RobotBackend,
-  opts: { signal: AbortSignal; onCall?: (call: CallRecord) => void },
+  opts: {
+    signal: AbortSignal;
+    onCall?: (call: CallRecord) => void;
+    /** The episode's seed for the program's Math.random: the same in the twin and the execution. */
+    seed?: number;
+    /** Robot seconds the program's motions may take in all (the scene's timeLimit). */
+    timeLimitSeconds?: number;
+  },
 ) => Promise<ProgramRun>;

@@ -3,6 +3,7 @@ import type { CallOptions, ReportedPose, RobotBackend, SafetyLimits } from './ba
 import { SKILLS, isSkillName, type SkillResult, type SkillRobot, type SkillSpec } from './registry.ts';
 import { checkArguments } from './safety-arguments.ts';
 import { EStopError, SafetyError } from './sandbox-errors.ts';
+import { EPS, footprintRadius, grown, largestMove, solidHitsBox, type Box, type Solid } from './solids.ts';
 
 /**
  * The safety envelope: a RobotBackend that wraps any other and checks every call before it
@@ -24,6 +25,16 @@ type Vec3 = [number, number, number];
 const SPEED_TOLERANCE = 1.2;
 /** Moves shorter than this (m) are too short to judge speed on. */
 const SPEED_MIN_DISTANCE = 0.02;
+/** How far every part of the robot stays from a keep-out box when the limits do not say (m). */
+export const DEFAULT_KEEP_OUT_MARGIN = 0.02;
+/** Travel of the tool (or body) point between two poses of the swept geometry (m). */
+const SWEEP_STEP = 0.005;
+/**
+ * What a push may cover beyond the straight lines from the robot to the object and on to the
+ * target (m): the robot walks round the object to get behind it (at most a body length plus
+ * the detour's clearance away from it).
+ */
+const PUSH_DETOUR = 0.65 + 0.25 + 0.1;
 /** Default freshness window for the pose a hardware motion is planned from (ms, robot clock). */
 export const DEFAULT_MAX_POSE_AGE_MS = 1000;
 /** A hardware motion's `seconds` may exceed the wall time between request and answer by this factor and margin (s). */
@@ -69,14 +80,14 @@ function isVec3(v: unknown): v is Vec3 {
   return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
-/** Whether the segment a→b meets the box (slab test); `planar` ignores z. */
+/** Whether the segment a→b meets the box (slab test; touching and rounding count as meeting); `planar` ignores z. */
 export function segmentHitsBox(a: Vec3, b: Vec3, box: { min: Vec3; max: Vec3 }, planar = false): boolean {
   let t0 = 0;
   let t1 = 1;
   for (let i = 0; i < (planar ? 2 : 3); i++) {
     const d = b[i]! - a[i]!;
-    const lo = box.min[i]!;
-    const hi = box.max[i]!;
+    const lo = box.min[i]! - EPS;
+    const hi = box.max[i]! + EPS;
     if (Math.abs(d) < 1e-12) {
       if (a[i]! < lo || a[i]! > hi) return false;
       continue;
@@ -86,9 +97,17 @@ export function segmentHitsBox(a: Vec3, b: Vec3, box: { min: Vec3; max: Vec3 }, 
     if (ta > tb) [ta, tb] = [tb, ta];
     t0 = Math.max(t0, ta);
     t1 = Math.min(t1, tb);
-    if (t0 > t1) return false;
+    if (t0 > t1 + 1e-12) return false;
   }
   return true;
+}
+
+/** Keep-out boxes with min above max on some axis: a configuration error, refused outright. */
+function checkZones(zones: readonly Box[]): void {
+  for (const z of zones) {
+    const bad = [0, 1, 2].filter((i) => !(z.min[i]! <= z.max[i]!));
+    if (bad.length) throw new RangeError(`keep-out zone "${z.name}" is inverted or not finite on ${bad.map((i) => 'xyz'[i]).join(', ')}: min ${fmt(z.min)}, max ${fmt(z.max)}`);
+  }
 }
 
 const isMotion = (skill: string): boolean => isSkillName(skill) && SKILLS[skill].kind === 'motion';
@@ -118,6 +137,7 @@ export class SafetyEnvelope implements RobotBackend {
     this.robot = backend.robot;
     this.capabilities = backend.capabilities;
     this.safety = limits;
+    checkZones(limits.keepOut ?? []);
     this.eStopLatch = latchOf(backend);
   }
 
@@ -167,9 +187,10 @@ export class SafetyEnvelope implements RobotBackend {
   /**
    * Checks one call without running it: returns the arguments to send, or throws a typed
    * SafetyError (ArgumentError for schema and finiteness, EStopError while latched).
-   * `from` is where the robot is, for the straight-line keep-out check.
+   * `from` is where the robot is, for the keep-out check along the path; `via` is the object
+   * a push goes round and drives.
    */
-  check(skill: string, args: readonly unknown[], from: Vec3 | null = this.position): CheckedCall {
+  check(skill: string, args: readonly unknown[], from: Vec3 | null = this.position, via: { centre: Vec3; size: Vec3 } | null = null): CheckedCall {
     if (this.latch !== null) throw new EStopError(skill, this.latch);
     if (!isSkillName(skill) || !(SKILLS[skill].robots as readonly SkillRobot[]).includes(this.robot)) {
       throw new SafetyError('capability', skill, `${skill} is not a skill of the ${this.robot}`);
@@ -197,16 +218,9 @@ export class SafetyEnvelope implements RobotBackend {
         clamped = true;
       }
     }
-    // The quadruped's targets ignore z, so its zones are footprints on the ground.
-    const planar = this.robot === 'quadruped';
-    for (const zone of this.safety.keepOut ?? []) {
-      if (segmentHitsBox(target, target, zone, planar)) {
-        throw new SafetyError('keep-out', skill, `${skill}: target ${fmt(target)} is inside the keep-out zone "${zone.name}"`);
-      }
-      // The arm moves in a straight line, so the whole path must stay out.
-      if (!planar && from && segmentHitsBox(from, target, zone)) {
-        throw new SafetyError('keep-out', skill, `${skill}: the straight path ${fmt(from)} → ${fmt(target)} crosses the keep-out zone "${zone.name}"`);
-      }
+    if ((this.safety.keepOut?.length ?? 0) > 0) {
+      if (this.robot === 'quadruped') this.checkFootprint(skill, from ?? target, target, via);
+      else this.checkSweep(skill, from ?? target, target);
     }
     const sent = [...parsed];
     sent[spec.targetArg] = target;
@@ -228,7 +242,12 @@ export class SafetyEnvelope implements RobotBackend {
         from = robotPosition(await this.backend.observe());
         this.position = from;
       }
-      checked = this.check(skill, args, from);
+      let via: { centre: Vec3; size: Vec3 } | null = null;
+      if (skill === 'push_to_position' && (this.safety.keepOut?.length ?? 0) > 0 && typeof args[0] === 'string') {
+        const o = (await this.backend.observe()).objects.find((x) => x.name === args[0]);
+        if (o) via = { centre: o.center, size: o.size };
+      }
+      checked = this.check(skill, args, from, via);
     } catch (err) {
       if (err instanceof SafetyError && !(err instanceof EStopError)) await this.backend.stop(`safety: ${err.message}`);
       throw err;
@@ -244,7 +263,7 @@ export class SafetyEnvelope implements RobotBackend {
     }
     const wallSeconds = (performance.now() - sentAt) / 1000;
     if (this.latch !== null) throw new EStopError(skill, this.latch);
-    let violation = checked.spec.kind === 'motion' ? this.monitor(skill, result) : null;
+    let violation = checked.spec.kind === 'motion' ? (this.monitor(skill, result) ?? this.checkHolding(skill, checked)) : null;
     if (!violation && confirmed && checked.spec.kind === 'motion') violation = await this.monitorHardware(skill, result, confirmed, wallSeconds);
     if (violation) {
       await this.backend.stop(`safety: ${violation.message}`);
@@ -271,6 +290,70 @@ export class SafetyEnvelope implements RobotBackend {
       latch.combined.set(signal, both);
     }
     return both;
+  }
+
+  /** The robot's solids at `at`, or the bare point when the backend has no geometry model. */
+  private solids(at: Vec3): readonly Solid[] {
+    return this.backend.solidsAt?.(at) ?? [{ name: 'tool point', centre: at, half: [0, 0, 0], rotation: [0, 0, 0, 1] }];
+  }
+
+  /**
+   * The arm's whole-body check: its solids (every link, the fingers, what it holds) posed at
+   * points SWEEP_STEP apart along the straight path, each pair of neighbouring poses grown by
+   * the farthest any of their points moves between them, must stay `margin` clear of every zone.
+   */
+  private checkSweep(skill: string, from: Vec3, target: Vec3): void {
+    const zones = this.safety.keepOut ?? [];
+    const margin = this.safety.keepOutMargin ?? DEFAULT_KEEP_OUT_MARGIN;
+    if (!this.backend.solidsAt) {
+      // No geometry model: the tool point's straight path, exactly.
+      for (const zone of zones) {
+        if (segmentHitsBox(from, target, grown(zone, margin))) {
+          throw new SafetyError('keep-out', skill, `${skill}: the tool point would come within ${margin} m of the keep-out zone "${zone.name}" on the straight path ${fmt(from)} → ${fmt(target)}`);
+        }
+      }
+      return;
+    }
+    const n = Math.max(1, Math.ceil(Math.hypot(target[0] - from[0], target[1] - from[1], target[2] - from[2]) / SWEEP_STEP));
+    let prev = this.solids(from);
+    for (let i = 0; i <= n; i++) {
+      const f = i / n;
+      const at: Vec3 = [from[0] + (target[0] - from[0]) * f, from[1] + (target[1] - from[1]) * f, from[2] + (target[2] - from[2]) * f];
+      const cur = i === 0 ? prev : this.solids(at);
+      const slack = i === 0 ? 0 : largestMove(prev, cur);
+      for (const zone of zones) {
+        for (const s of i === 0 ? cur : [...prev, ...cur]) {
+          if (!solidHitsBox(s, zone, margin + slack)) continue;
+          const where = i === 0 ? `where it is now, ${fmt(from)}` : `at ${fmt(at)} on the straight path ${fmt(from)} → ${fmt(target)}`;
+          throw new SafetyError('keep-out', skill, `${skill}: the ${s.name} would come within ${margin} m of the keep-out zone "${zone.name}" ${where}`);
+        }
+      }
+      prev = cur;
+    }
+  }
+
+  /**
+   * The quadruped's check: its footprint, a disc around the body centre wide enough for any
+   * heading, swept along the straight walk (for a push: to the object and on to the target,
+   * widened by the object's size and the detour round it), stays `margin` clear of every zone
+   * seen from above.
+   */
+  private checkFootprint(skill: string, from: Vec3, target: Vec3, via: { centre: Vec3; size: Vec3 } | null): void {
+    const margin = this.safety.keepOutMargin ?? DEFAULT_KEEP_OUT_MARGIN;
+    const r = footprintRadius(this.solids(from), from);
+    const legs: [Vec3, Vec3, number][] = via
+      ? [
+          [from, via.centre, Math.hypot(via.size[0], via.size[1]) / 2 + PUSH_DETOUR],
+          [via.centre, target, Math.hypot(via.size[0], via.size[1]) / 2 + PUSH_DETOUR],
+        ]
+      : [[from, target, 0]];
+    for (const zone of this.safety.keepOut ?? []) {
+      for (const [a, b, extra] of legs) {
+        if (!segmentHitsBox(a, b, grown(zone, r + margin + extra, true), true)) continue;
+        const what = via ? `pushing the object along ${fmt(a)} → ${fmt(b)}` : `walking ${fmt(a)} → ${fmt(b)}`;
+        throw new SafetyError('keep-out', skill, `${skill}: the body's footprint (radius ${r.toFixed(3)} m) would come within ${margin} m of the keep-out zone "${zone.name}" ${what}`);
+      }
+    }
   }
 
   /** The pose a hardware motion starts from: confirmed by the robot within the freshness window, or a SafetyError saying why not. */
@@ -319,6 +402,21 @@ export class SafetyEnvelope implements RobotBackend {
   private needsPosition(skill: string): boolean {
     if (!isSkillName(skill) || SKILLS[skill].kind !== 'motion') return false;
     return (this.safety.keepOut?.length ?? 0) > 0 || this.safety.maxSpeed !== undefined;
+  }
+
+  /**
+   * After a gripper motion (it has no target, and what it grasps joins the robot's solids):
+   * everything the arm now holds must be clear of every zone where it is.
+   */
+  private checkHolding(skill: string, checked: CheckedCall): SafetyError | null {
+    if (checked.target || this.robot !== 'arm' || !this.backend.solidsAt || !(this.safety.keepOut?.length ?? 0) || !this.position) return null;
+    try {
+      this.checkSweep(skill, this.position, this.position);
+      return null;
+    } catch (err) {
+      if (err instanceof SafetyError) return err;
+      throw err;
+    }
   }
 
   /** Checks the speed and force a motion reported; returns the violation, if any. */

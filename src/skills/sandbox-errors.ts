@@ -58,7 +58,7 @@ export class UnknownSkillError extends ProgramStopError {
   override readonly name = 'UnknownSkillError';
   constructor(
     readonly skill: string,
-    /** The real skill whose name is closest. */
+    /** The real skill whose name is closest, or '' when none is close. */
     readonly closest: string,
     message: string,
     at: SourcePosition = {},
@@ -77,8 +77,8 @@ export class AsyncProgramError extends ProgramStopError {
   override readonly name = 'AsyncProgramError';
 }
 
-/** The budgets a program runs under. `stack` is the interpreter's stack (recursion depth). */
-export type BudgetName = 'cpu' | 'memory' | 'wall' | 'calls' | 'output' | 'stack';
+/** The budgets a program runs under. `stack` is the interpreter's stack (recursion depth); `time` the robot time its motions took. */
+export type BudgetName = 'cpu' | 'memory' | 'wall' | 'calls' | 'output' | 'stack' | 'time';
 
 /** The program used up one of its budgets. */
 export class BudgetError extends ProgramStopError {

@@ -12,7 +12,10 @@
  * query, which is thrown here as a `SkillError` with the program's line in its stack.
  *
  * The bootstrap returns `describe(e)`, which reads a thrown value out as JSON for the host
- * and disables the skills first (a getter on the thrown value must not call one then).
+ * and disables the skills first (a getter on the thrown value must not call one then). It
+ * also says where the value came from by identity (a failed query's error, the engine's own
+ * InternalError, or the program), so a program cannot choose its error type by naming it.
+ * `Math.random` is seeded from the host's seed and `Date` is removed (see `seed`).
  * When the host refuses a call, the wrapper reports the program's stack through `hostWhere`
  * so that the error names the program line; a stack is built only then, because building
  * one costs more than the whole call otherwise.
@@ -22,7 +25,7 @@ export const PRELUDE_FILENAME = 'robotool-prelude.js';
 /** Tags for values JSON cannot carry; the host turns them back into descriptions. */
 export const TAG = '\u0000robotool';
 
-export const PRELUDE = String.raw`(function (hostCall, hostLog, hostWhere, skillNamesJson, maxLine) {
+export const PRELUDE = String.raw`(function (hostCall, hostLog, hostWhere, skillNamesJson, maxLine, seed) {
   'use strict';
   const G = globalThis;
   const ErrorCtor = Error;
@@ -37,6 +40,37 @@ export const PRELUDE = String.raw`(function (hostCall, hostLog, hostWhere, skill
   const slice = String.prototype.slice;
   const hasOwn = Object.prototype.hasOwnProperty;
   const TAG = ${JSON.stringify(TAG)};
+  const getPrototypeOf = Object.getPrototypeOf;
+  const objectToString = Object.prototype.toString;
+  const toStringTag = Symbol.toStringTag;
+  const weakAdd = WeakSet.prototype.add;
+  const weakHas = WeakSet.prototype.has;
+  const skillErrors = new WeakSet();
+
+  // The engine's own InternalError (out of memory, stack overflow) is kept here and taken from
+  // the program, so that the host can tell an error the engine threw from one the program made.
+  const engineInternal = typeof G.InternalError === 'function' ? G.InternalError.prototype : null;
+  if (engineInternal) {
+    delete engineInternal.constructor;
+    freeze(engineInternal);
+    delete G.InternalError;
+  }
+
+  // The same program must take the same branches in the twin and on the robot: Math.random is
+  // seeded per episode (sfc32 from the host's seed) and there is no Date.
+  let s0 = 0x9e3779b9, s1 = 0x243f6a88, s2 = 0xb7e15162, s3 = seed >>> 0;
+  function random() {
+    const t = (((s0 + s1) | 0) + s3) | 0;
+    s3 = (s3 + 1) | 0;
+    s0 = s1 ^ (s1 >>> 9);
+    s1 = (s2 + (s2 << 3)) | 0;
+    s2 = (s2 << 21) | (s2 >>> 11);
+    s2 = (s2 + t) | 0;
+    return (t >>> 0) / 4294967296;
+  }
+  for (let i = 0; i < 12; i++) random();
+  defineProperty(Math, 'random', { value: random, writable: true, enumerable: false, configurable: true });
+  delete G.Date;
 
   function tagged(kind, detail) {
     const t = {};
@@ -94,7 +128,11 @@ export const PRELUDE = String.raw`(function (hostCall, hostLog, hostWhere, skill
         hostWhere(StringCtor(new ErrorCtor().stack));
         throw e;
       }
-      if (apply(hasOwn, reply, ['e'])) throw named(new ErrorCtor(reply.e), 'SkillError');
+      if (apply(hasOwn, reply, ['e'])) {
+        const failed = named(new ErrorCtor(reply.e), 'SkillError');
+        apply(weakAdd, skillErrors, [failed]);
+        throw failed;
+      }
       return reply.v;
     };
     defineProperty(fn, 'name', { value: name });
@@ -128,13 +166,24 @@ export const PRELUDE = String.raw`(function (hostCall, hostLog, hostWhere, skill
   };
   defineProperty(G, 'console', { value: freeze({ log: freeze(log) }), writable: false, enumerable: false, configurable: false });
 
-  // Reads a thrown value out as JSON {name, message, stack} without trusting its shape.
+  // Where a thrown value came from, decided by identity, never by its name: a failed query's
+  // error made above, an error the engine itself threw (its InternalError), or the program.
+  function originOf(e) {
+    if (typeof e !== 'object' || e === null) return 'program';
+    if (apply(weakHas, skillErrors, [e])) return 'skill';
+    if (engineInternal !== null && getPrototypeOf(e) === engineInternal && e[toStringTag] === undefined && apply(objectToString, e, []) === '[object Error]') return 'engine';
+    return 'program';
+  }
+
+  // Reads a thrown value out as JSON {name, message, stack, origin} without trusting its shape.
   return function describe(e) {
     ended = true;
+    let origin = 'program';
     let name = 'Error';
     let message = '';
     let stack = '';
     try {
+      origin = originOf(e);
       if ((typeof e === 'object' && e !== null) || typeof e === 'function') {
         const n = e.name;
         const m = e.message;
@@ -149,6 +198,6 @@ export const PRELUDE = String.raw`(function (hostCall, hostLog, hostWhere, skill
     } catch (inner) {
       message = '(the thrown value could not be read)';
     }
-    return stringify({ name: apply(slice, name, [0, 80]), message: apply(slice, message, [0, 1000]), stack: apply(slice, stack, [0, 4000]) });
+    return stringify({ name: apply(slice, name, [0, 80]), message: apply(slice, message, [0, 1000]), stack: apply(slice, stack, [0, 4000]), origin: origin });
   };
 })`;

@@ -5,7 +5,7 @@ import type { RobotBackend } from './backend.ts';
 import { SKILLS, isSkillName, skillsFor, type SkillResult } from './registry.ts';
 import { SafetyEnvelope } from './safety.ts';
 import { ForeignValue } from './safety-arguments.ts';
-import { PROGRAM_FILENAME, asyncProgram, classifyVmError, programPosition, type VmError } from './sandbox-diagnose.ts';
+import { PROGRAM_FILENAME, asyncProgram, classifyVmError, parseError, programPosition, type VmError } from './sandbox-diagnose.ts';
 import {
   BudgetError,
   CancelledError,
@@ -83,6 +83,16 @@ export interface RunProgramOptions {
   budgets?: Partial<SandboxBudgets>;
   /** The envelope to run through; default: the backend's own (`SafetyEnvelope.for`), whose e-stop latch persists. */
   envelope?: SafetyEnvelope;
+  /**
+   * Seed of the program's `Math.random` (an unsigned 32-bit integer; default 1). An episode
+   * passes the same seed to the twin and to the execution, so both take the same branches.
+   */
+  seed?: number;
+  /**
+   * Robot time the program's motions may take in all (s; the scene's `timeLimit`): the sum of
+   * the seconds each skill call reports. Past it the program stops with BudgetError `time`.
+   */
+  timeLimitSeconds?: number;
 }
 
 /** A finished program: the ProgramRun the planner reads, plus the typed failure and the output. */
@@ -109,7 +119,7 @@ export function resolveBudgets(partial: Partial<SandboxBudgets> = {}): SandboxBu
 
 const now = (): number => performance.now();
 
-const VmErrorJson = z.object({ name: z.string(), message: z.string(), stack: z.string() });
+const VmErrorJson = z.object({ name: z.string(), message: z.string(), stack: z.string(), origin: z.enum(['skill', 'engine', 'program']).optional() });
 
 /** Turns the prelude's tagged JSON back into values, with descriptions for what JSON cannot carry. */
 function revive(v: unknown): unknown {
@@ -155,6 +165,8 @@ class ProgramSession {
   private callCount = 0;
   private outputChars = 0;
   private cpuMs = 0;
+  /** Robot seconds the program's calls reported so far. */
+  private robotSeconds = 0;
   private started = 0;
   /** When the interpreter last resumed; null while it waits on a skill. */
   private vmSince: number | null = null;
@@ -205,6 +217,16 @@ class ProgramSession {
         // not interrupt the prelude.
         runtime.setInterruptHandler(() => this.shouldInterrupt());
         try {
+          // Parse first, on its own: only this step's failure is invalid JavaScript. Once the
+          // program runs, a SyntaxError (JSON.parse, eval) is one of its runtime errors.
+          const compiled = ctx.evalCode(this.source, PROGRAM_FILENAME, { type: 'global', compileOnly: true });
+          if (compiled.error) {
+            this.reportUntil = now() + REPORT_MS;
+            const err = this.read(ctx, describe, compiled.error);
+            compiled.error.dispose();
+            return parseError(err, this.source, this.envelope.robot);
+          }
+          compiled.value.dispose();
           this.vmSince = now();
           const result = await ctx.evalCodeAsync(this.source, PROGRAM_FILENAME, { type: 'global' }).catch((err: unknown) => {
             intact = false;
@@ -275,7 +297,8 @@ class ProgramSession {
         if (at.column !== undefined) this.fatal.column = at.column;
       }
     });
-    const args = [hostCall, hostLog, hostWhere, ctx.newString(JSON.stringify(this.skillNames)), ctx.newNumber(this.budgets.outputChars)];
+    const seed = (this.opts.seed ?? 1) >>> 0;
+    const args = [hostCall, hostLog, hostWhere, ctx.newString(JSON.stringify(this.skillNames)), ctx.newNumber(this.budgets.outputChars), ctx.newNumber(seed)];
     try {
       const bootstrap = ctx.unwrapResult(ctx.evalCode(PRELUDE, PRELUDE_FILENAME));
       try {
@@ -307,6 +330,7 @@ class ProgramSession {
       this.record({ skill: name, args: list, status: 'failed', message: failure.message, warnings: [], seconds: (now() - t0) / 1000 });
       throw this.stop(failure);
     }
+    this.robotSeconds += result.seconds;
     this.record({
       skill: name,
       args: list,
@@ -317,6 +341,10 @@ class ProgramSession {
       ...(result.message ? { message: result.message } : {}),
     });
     for (const message of result.warnings) this.emit({ type: 'warning', message });
+    const limit = this.opts.timeLimitSeconds;
+    if (limit !== undefined && this.robotSeconds > limit) {
+      throw this.stop(new BudgetError('time', limit, `the program's motions took ${this.robotSeconds.toFixed(1)} s of robot time, over the scene's ${limit} s time limit`));
+    }
     const isQuery = isSkillName(name) && SKILLS[name].kind === 'query';
     if (isQuery && result.status === 'failed') return JSON.stringify({ e: `${name}: ${result.message ?? 'failed'}` });
     return JSON.stringify({ v: result.value ?? null });
@@ -414,7 +442,8 @@ class ProgramSession {
   /** The run as data; a program that stopped on an error leaves the robot stopped. */
   private async finish(failure: ProgramStopError | null): Promise<SandboxRun> {
     if (failure) this.stop(failure);
-    if (failure && !(failure instanceof ProgramSyntaxError)) {
+    // A program that did not parse never ran; every other stop, and any stop after a call, stops the robot.
+    if (failure && !(failure instanceof ProgramSyntaxError && this.callCount === 0)) {
       try {
         await this.envelope.stop(`program stopped: ${failure.message}`);
       } catch (err) {

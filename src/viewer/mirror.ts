@@ -111,14 +111,16 @@ export class SceneMirror {
 
   private addEnvironment(): void {
     const ground = new THREE.Mesh(
-      this.track(new THREE.PlaneGeometry(6, 6)),
+      // As large as the simulated ground (100 m square): every scene's objects stand on it.
+      this.track(new THREE.PlaneGeometry(100, 100)),
       this.track(new THREE.MeshLambertMaterial({ color: '#d8d4cc' })),
     );
     ground.name = 'ground';
     // Slightly below z = 0 so that objects resting on the ground do not z-fight with it.
     ground.position.z = -0.0005;
     this.root.add(ground);
-    const grid = new THREE.GridHelper(6, 60, '#b5b0a6', '#c6c1b8');
+    // 10 cm squares over the 20 m square scene files may use (|x|, |y| ≤ 10 m).
+    const grid = new THREE.GridHelper(20, 200, '#b5b0a6', '#c6c1b8');
     grid.rotation.x = Math.PI / 2;
     grid.position.z = 0.0002;
     this.track(grid.geometry);

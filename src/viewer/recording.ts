@@ -1,13 +1,19 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { McapIndexedReader, McapWriter, type IReadable, type IWritable } from '@mcap/core';
+import { McapIndexedReader, McapStreamReader, McapWriter, type DecompressHandlers, type IReadable, type IWritable } from '@mcap/core';
+import { loadDecompressHandlers } from '@mcap/support';
+import * as zstd from '@foxglove/wasm-zstd';
+import { FrameTransforms, SceneUpdate } from '@foxglove/schemas/jsonschema.js';
 import type { EpisodeEvent } from '../episode/events.ts';
 import type { MirrorModel, MirrorShape, PoseFrame, Pose7 } from './mirror-model.ts';
 import type { RecordingData, TimedEvent } from './protocol.ts';
 
 /**
- * Episode recordings as MCAP files: JSON messages on JSON-schema channels, so that Foxglove
- * opens them as they are. Log time is the executing world's simulated time.
+ * Episode recordings as MCAP files: JSON messages on JSON-schema channels in zstd-compressed
+ * chunks, so that Foxglove opens them as they are. Log time is wall-clock time: the moment the
+ * recording started plus the executing world's simulated time; the simulated time itself is in
+ * every robotool message (`t`). `/tf` carries a full keyframe (every body) each simulated second,
+ * so a viewer that seeks backwards finds every body's transform.
  *
  * Topics:
  * - `/robotool/model`  the bodies and their shapes (once, at the start)
@@ -28,11 +34,6 @@ export const TOPICS = {
 
 const num = { type: 'number' };
 const pose7 = { type: 'array', items: num, minItems: 7, maxItems: 7, description: '[x, y, z, qx, qy, qz, qw] in the world frame (m)' };
-const vec3 = { type: 'object', properties: { x: num, y: num, z: num } };
-const quat = { type: 'object', properties: { x: num, y: num, z: num, w: num } };
-const time = { type: 'object', properties: { sec: { type: 'integer' }, nsec: { type: 'integer' } } };
-const color = { type: 'object', properties: { r: num, g: num, b: num, a: num } };
-const primitive = { type: 'array', items: { type: 'object', properties: { pose: { type: 'object', properties: { position: vec3, orientation: quat } }, size: vec3, color } } };
 
 const SCHEMAS: Record<keyof typeof TOPICS, { name: string; schema: object }> = {
   model: {
@@ -61,45 +62,24 @@ const SCHEMAS: Record<keyof typeof TOPICS, { name: string; schema: object }> = {
       properties: { t: num, phase: { type: 'string' }, skill: { type: 'string' }, args: { type: 'array' }, status: { type: 'string' }, value: {}, message: { type: 'string' }, warnings: { type: 'array', items: { type: 'string' } }, seconds: num },
     },
   },
-  tf: {
-    name: 'foxglove.FrameTransforms',
-    schema: {
-      type: 'object',
-      properties: {
-        transforms: {
-          type: 'array',
-          items: { type: 'object', properties: { timestamp: time, parent_frame_id: { type: 'string' }, child_frame_id: { type: 'string' }, translation: vec3, rotation: quat } },
-        },
-      },
-    },
-  },
-  scene: {
-    name: 'foxglove.SceneUpdate',
-    schema: {
-      type: 'object',
-      properties: {
-        deletions: { type: 'array' },
-        entities: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: { timestamp: time, frame_id: { type: 'string' }, id: { type: 'string' }, lifetime: time, frame_locked: { type: 'boolean' }, cubes: primitive, spheres: primitive, cylinders: primitive },
-          },
-        },
-      },
-    },
-  },
+  // Foxglove's own published JSON schemas, so that its panels read these topics as theirs.
+  tf: { name: 'foxglove.FrameTransforms', schema: FrameTransforms },
+  scene: { name: 'foxglove.SceneUpdate', schema: SceneUpdate },
 };
 
 const WORLD_FRAME = 'world';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const nanos = (t: number): bigint => BigInt(Math.max(0, Math.round(t * 1e9)));
-const stamp = (t: number): { sec: number; nsec: number } => {
-  const ns = Math.max(0, Math.round(t * 1e9));
-  return { sec: Math.floor(ns / 1e9), nsec: ns % 1e9 };
-};
+/** Nanoseconds of simulated time `t` after the wall-clock start `startNs`. */
+const nanos = (startNs: bigint, t: number): bigint => startNs + BigInt(Math.max(0, Math.round(t * 1e9)));
+/** A Foxglove timestamp for log time `ns`. */
+const stamp = (ns: bigint): { sec: number; nsec: number } => ({ sec: Number(ns / 1_000_000_000n), nsec: Number(ns % 1_000_000_000n) });
+
+/** zstd level for chunks: fast, and about 6× smaller than uncompressed JSON on recorded episodes. */
+const ZSTD_LEVEL = 3;
+/** Simulated seconds between full /tf keyframes. */
+const KEYFRAME_PERIOD = 1;
 
 /**
  * Synchronous writes behind McapWriter's async interface. The simulator steps in long synchronous
@@ -144,6 +124,10 @@ export interface RecorderOptions {
    * replay uses every pose frame on /robotool/poses.
    */
   tfRate?: number;
+  /** Compress chunks with zstd (default true). */
+  compress?: boolean;
+  /** Wall-clock start of the recording, ms since 1970 (default: now). Log time is this plus simulated time. */
+  startedAtMs?: number;
 }
 
 /**
@@ -170,6 +154,10 @@ export class McapRecorder {
   private readonly lastTf = new Map<string, Pose7>();
   private readonly tfPeriod: number;
   private lastTfT = -Infinity;
+  private lastKeyframeT = -Infinity;
+  /** Log time of simulated time 0: the wall-clock start of the recording (ns since 1970). */
+  private readonly startNs: bigint;
+  private readonly compress: boolean;
   /** The latest frame not yet on /tf; written on close so that Foxglove ends where the episode ended. */
   private unsentTf: PoseFrame | undefined;
   /** Messages that came before the header was written (a few microtasks after construction). */
@@ -181,6 +169,8 @@ export class McapRecorder {
   constructor(file: string, opts: RecorderOptions) {
     this.foxglove = opts.foxglove ?? true;
     this.tfPeriod = 1 / (opts.tfRate ?? 10);
+    this.compress = opts.compress ?? true;
+    this.startNs = BigInt(Math.round(opts.startedAtMs ?? Date.now())) * 1_000_000n;
     try {
       this.fd = openSync(file, 'w');
     } catch (err) {
@@ -190,7 +180,7 @@ export class McapRecorder {
       this.failure = err;
     });
     this.write('model', 0, opts.model);
-    if (this.foxglove) this.write('scene', 0, sceneUpdate(opts.model));
+    if (this.foxglove) this.write('scene', 0, sceneUpdate(opts.model, stamp(this.startNs)));
   }
 
   /** A recorder whose header is written (errors surface here). */
@@ -205,7 +195,12 @@ export class McapRecorder {
   }
 
   private async start(opts: RecorderOptions): Promise<void> {
-    const writer = new McapWriter({ writable: new FileWritable(this.fd), chunkSize: Infinity });
+    if (this.compress) await zstd.isLoaded;
+    const writer = new McapWriter({
+      writable: new FileWritable(this.fd),
+      chunkSize: Infinity,
+      ...(this.compress ? { compressChunk: (data: Uint8Array) => ({ compression: 'zstd', compressedData: zstd.compress(data, ZSTD_LEVEL) }) } : {}),
+    });
     await writer.start({ profile: '', library: 'robotool' });
     for (const key of Object.keys(TOPICS) as (keyof typeof TOPICS)[]) {
       const s = SCHEMAS[key];
@@ -244,7 +239,12 @@ export class McapRecorder {
   private writeTf(frame: PoseFrame): void {
     this.lastTfT = frame.t;
     this.unsentTf = undefined;
-    const tf = frameTransforms(frame, this.lastTf);
+    // A keyframe: every body, moved or not, so that a seek back finds all of them.
+    if (frame.t - this.lastKeyframeT >= KEYFRAME_PERIOD * 0.999) {
+      this.lastKeyframeT = frame.t;
+      this.lastTf.clear();
+    }
+    const tf = frameTransforms(frame, this.lastTf, stamp(nanos(this.startNs, frame.t)));
     if (tf) this.writeText('tf', frame.t, tf);
   }
 
@@ -286,7 +286,7 @@ export class McapRecorder {
 
   private add(key: keyof typeof TOPICS, t: number, json: string, seq: number): void {
     if (this.failure !== undefined || !this.writer) return;
-    const time = nanos(t);
+    const time = nanos(this.startNs, t);
     // No chunk is ever full (chunkSize Infinity), so addMessage never awaits: it is done when it
     // returns, and McapWriter's one-call-at-a-time rule holds without waiting for the promise.
     this.writer
@@ -329,8 +329,7 @@ export function poseFrameJson(frame: PoseFrame): string {
  * it updates); undefined when nothing moved. Written by hand: this runs every frame and is most
  * of the recorder's cost.
  */
-function frameTransforms(frame: PoseFrame, last: Map<string, Pose7>): string | undefined {
-  const ts = stamp(frame.t);
+function frameTransforms(frame: PoseFrame, last: Map<string, Pose7>, ts: { sec: number; nsec: number }): string | undefined {
   const head = `{"timestamp":{"sec":${ts.sec},"nsec":${ts.nsec}},"parent_frame_id":"${WORLD_FRAME}","child_frame_id":`;
   let out = '';
   for (const poses of [frame.objects, frame.robot]) {
@@ -362,7 +361,7 @@ function quatMul(a: { x: number; y: number; z: number; w: number }, b: typeof a)
   };
 }
 
-function sceneUpdate(model: MirrorModel): unknown {
+function sceneUpdate(model: MirrorModel, timestamp: { sec: number; nsec: number }): unknown {
   const entities = model.bodies.map((b) => {
     const c = hexColor(b.color);
     const cubes: unknown[] = [];
@@ -377,7 +376,7 @@ function sceneUpdate(model: MirrorModel): unknown {
       else cylinders.push({ pose: { position, orientation: quatMul(orientation, Y_TO_Z) }, size: prim.size, bottom_scale: 1, top_scale: 1, color: c });
     }
     return {
-      timestamp: { sec: 0, nsec: 0 },
+      timestamp,
       frame_id: b.id,
       id: b.id,
       lifetime: { sec: 0, nsec: 0 },
@@ -421,38 +420,96 @@ export class RecordingError extends Error {
   override readonly name = 'RecordingError';
 }
 
-/** Reads a robotool MCAP recording back: model, frames and events in time order, metadata. */
+let decompressHandlers: Promise<DecompressHandlers> | undefined;
+
+/** zstd, lz4 and bz2 chunk decompression (@mcap/support), loaded once. */
+function decompressors(): Promise<DecompressHandlers> {
+  decompressHandlers ??= loadDecompressHandlers();
+  return decompressHandlers;
+}
+
+/** One message of the topics robotool replays. */
+interface RawMessage {
+  topic: string | undefined;
+  sequence: number;
+  data: Uint8Array;
+}
+
+/**
+ * Reads a robotool MCAP recording back: model, frames and events in time order, metadata. Reads
+ * any MCAP with robotool's topics, whoever wrote it: chunks uncompressed or compressed with zstd,
+ * lz4 or bz2, indexed or not (an unindexed file is read from start to end).
+ */
 export async function readRecording(file: string): Promise<RecordingData> {
+  const handlers = await decompressors();
   const fh = await open(file, 'r');
+  const wanted = new Set<string>([TOPICS.model, TOPICS.poses, TOPICS.events]);
+  const messages: RawMessage[] = [];
+  const meta: Record<string, string> = {};
   try {
-    let reader: McapIndexedReader;
+    let reader: McapIndexedReader | undefined;
     try {
-      reader = await McapIndexedReader.Initialize({ readable: new FileReadable(fh) });
-    } catch (err) {
-      throw new RecordingError(`${file}: not a readable MCAP file (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+      reader = await McapIndexedReader.Initialize({ readable: new FileReadable(fh), decompressHandlers: handlers });
+    } catch {
+      reader = undefined;
     }
-    const topicOf = new Map<number, string>();
-    for (const [id, ch] of reader.channelsById) topicOf.set(id, ch.topic);
-    let model: MirrorModel | undefined;
-    const frames: { seq: number; frame: PoseFrame }[] = [];
-    const events: { seq: number; e: TimedEvent }[] = [];
-    for await (const msg of reader.readMessages({ topics: [TOPICS.model, TOPICS.poses, TOPICS.events] })) {
-      const topic = topicOf.get(msg.channelId);
-      const data: unknown = JSON.parse(decoder.decode(msg.data));
-      if (topic === TOPICS.model) model = asModel(data, file);
-      else if (topic === TOPICS.poses) frames.push({ seq: msg.sequence, frame: asFrame(data, file) });
-      else if (topic === TOPICS.events) events.push({ seq: msg.sequence, e: asTimedEvent(data, file) });
+    if (reader) {
+      const topicOf = new Map<number, string>();
+      for (const [id, ch] of reader.channelsById) topicOf.set(id, ch.topic);
+      try {
+        for await (const msg of reader.readMessages({ topics: [...wanted] })) messages.push({ topic: topicOf.get(msg.channelId), sequence: msg.sequence, data: msg.data });
+        for await (const m of reader.readMetadata({ name: 'robotool' })) Object.assign(meta, Object.fromEntries(m.metadata));
+      } catch (err) {
+        throw new RecordingError(`${file}: cannot read its messages (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+      }
+    } else {
+      await readStreaming(fh, file, handlers, wanted, messages, meta);
     }
-    if (!model) throw new RecordingError(`${file}: no ${TOPICS.model} message; was it written by robotool --record?`);
-    const meta: Record<string, string> = {};
-    for await (const m of reader.readMetadata({ name: 'robotool' })) Object.assign(meta, Object.fromEntries(m.metadata));
-    // Equal log times keep the order they were written in.
-    frames.sort((a, b) => a.frame.t - b.frame.t || a.seq - b.seq);
-    events.sort((a, b) => a.e.t - b.e.t || a.seq - b.seq);
-    return { model, frames: frames.map((f) => f.frame), events: events.map((e) => e.e), meta };
   } finally {
     await fh.close();
   }
+  let model: MirrorModel | undefined;
+  const frames: { seq: number; frame: PoseFrame }[] = [];
+  const events: { seq: number; e: TimedEvent }[] = [];
+  for (const msg of messages) {
+    let data: unknown;
+    try {
+      data = JSON.parse(decoder.decode(msg.data));
+    } catch {
+      throw new RecordingError(`${file}: a ${msg.topic} message is not JSON`);
+    }
+    if (msg.topic === TOPICS.model) model = asModel(data, file);
+    else if (msg.topic === TOPICS.poses) frames.push({ seq: msg.sequence, frame: asFrame(data, file) });
+    else if (msg.topic === TOPICS.events) events.push({ seq: msg.sequence, e: asTimedEvent(data, file) });
+  }
+  if (!model) throw new RecordingError(`${file}: no ${TOPICS.model} message; was it written by robotool --record?`);
+  // Equal simulated times keep the order they were written in.
+  frames.sort((a, b) => a.frame.t - b.frame.t || a.seq - b.seq);
+  events.sort((a, b) => a.e.t - b.e.t || a.seq - b.seq);
+  return { model, frames: frames.map((f) => f.frame), events: events.map((e) => e.e), meta };
+}
+
+/** Reads an MCAP without a usable index from start to end. */
+async function readStreaming(fh: FileHandle, file: string, handlers: DecompressHandlers, wanted: Set<string>, messages: RawMessage[], meta: Record<string, string>): Promise<void> {
+  const { size } = await fh.stat();
+  if (size > 512 * 1024 * 1024) throw new RecordingError(`${file}: not an indexed MCAP file, and too large (${size} bytes) to read whole`);
+  const bytes = new Uint8Array(size);
+  await fh.read(bytes, 0, size, 0);
+  const stream = new McapStreamReader({ decompressHandlers: handlers });
+  const topicOf = new Map<number, string>();
+  let sawHeader = false;
+  try {
+    stream.append(bytes);
+    for (let rec; (rec = stream.nextRecord()); ) {
+      if (rec.type === 'Header') sawHeader = true;
+      else if (rec.type === 'Channel') topicOf.set(rec.id, rec.topic);
+      else if (rec.type === 'Message' && wanted.has(topicOf.get(rec.channelId) ?? '')) messages.push({ topic: topicOf.get(rec.channelId), sequence: rec.sequence, data: rec.data });
+      else if (rec.type === 'Metadata' && rec.name === 'robotool') Object.assign(meta, Object.fromEntries(rec.metadata));
+    }
+  } catch (err) {
+    throw new RecordingError(`${file}: not a readable MCAP file (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
+  if (!sawHeader) throw new RecordingError(`${file}: not a readable MCAP file (no MCAP header)`);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

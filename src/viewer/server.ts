@@ -34,6 +34,9 @@ export interface ViewServer {
   close(): Promise<void>;
 }
 
+/** Largest message a viewer page may send (bytes): the page sends none; anything bigger closes its socket. */
+export const MAX_CLIENT_MESSAGE_BYTES = 4096;
+
 /** Starts the viewer's http + WebSocket server. Close it with `close()`. */
 export async function startViewServer(source: ViewSource, opts: ViewServerOptions = {}): Promise<ViewServer> {
   const host = opts.host ?? '127.0.0.1';
@@ -67,7 +70,22 @@ export async function startViewServer(source: ViewSource, opts: ViewServerOption
     }
   }
 
-  const wss = new WebSocketServer({ server: http, path: '/ws' });
+  // The page sends nothing, so a client's messages may be tiny; and only a page this server
+  // served may connect: a browser names the page's origin, which must be this host and port
+  // (clients that are not browsers send no Origin and are let in).
+  let port = 0;
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const allowedOrigin = (origin: string | undefined): boolean => {
+    if (origin === undefined) return true;
+    const names = loopback ? ['127.0.0.1', 'localhost', '[::1]'] : [host.includes(':') ? `[${host}]` : host];
+    return names.some((n) => origin === `http://${n}:${port}`);
+  };
+  const wss = new WebSocketServer({
+    server: http,
+    path: '/ws',
+    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+    verifyClient: (info: { origin?: string; req: IncomingMessage }) => allowedOrigin(info.req.headers.origin),
+  });
   const sockets = new Set<WebSocket>();
   const send = (ws: WebSocket, m: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
@@ -93,11 +111,22 @@ export async function startViewServer(source: ViewSource, opts: ViewServerOption
     if (ended) send(ws, { type: 'end' });
   });
 
-  await new Promise<void>((resolveListen, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port ?? 0, host, () => resolveListen());
-  });
-  const port = (http.address() as AddressInfo).port;
+  // ws re-emits the http server's errors on the WebSocketServer; without a listener a busy port
+  // would crash the process with an unhandled 'error' event instead of rejecting below.
+  wss.on('error', () => {});
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      http.once('error', reject);
+      http.listen(opts.port ?? 0, host, () => {
+        http.off('error', reject);
+        resolveListen();
+      });
+    });
+  } catch (err) {
+    wss.close();
+    throw listenError(err, host, opts.port ?? 0);
+  }
+  port = (http.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 
   return {
@@ -129,4 +158,21 @@ export async function startViewServer(source: ViewSource, opts: ViewServerOption
       await new Promise<void>((r) => http.close(() => r()));
     },
   };
+}
+
+/** A failure to listen, in words: which address, why, and what to do. Keeps the errno code. */
+function listenError(err: unknown, host: string, port: number): Error {
+  const code = (err as { code?: string }).code;
+  const where = `${host}:${port}`;
+  const message =
+    code === 'EADDRINUSE'
+      ? `cannot serve on ${where}: the port is in use (another robotool view?); choose another --port, or leave it out for a free one`
+      : code === 'EADDRNOTAVAIL'
+        ? `cannot serve on ${where}: ${host} is not an address of this machine; leave --host out for 127.0.0.1`
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `cannot serve on ${where}: host ${host} does not resolve`
+          : code === 'EACCES'
+            ? `cannot serve on ${where}: permission denied (ports below 1024 need privileges)`
+            : `cannot serve on ${where}: ${err instanceof Error ? err.message : String(err)}`;
+  return Object.assign(new Error(`${message} (${code ?? 'error'})`, { cause: err }), code ? { code } : {});
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TASKS, loadScene } from '../../src/scene/file.ts';
 import type { Scene } from '../../src/scene/schema.ts';
-import { randomVariant } from '../../src/scene/variants.ts';
+import { randomVariant, withPoseNoise } from '../../src/scene/variants.ts';
+import { sceneSanityProblems } from '../../src/scene/sanity.ts';
 
 const top = (s: Scene, name: string): number => {
   const o = s.objects.find((x) => x.name === name)!;
@@ -84,5 +85,22 @@ describe('benchmark variants', () => {
     const v = randomVariant(base, { seed: 2, rename: false });
     const board = v.objects.find((o) => o.name === 'surfboard')!;
     expect(board.position[2] - board.size[2] / 2).toBeCloseTo(top(v, 'cloth'), 9);
+  });
+
+  it('every variant and every pose-noise copy of every task passes the scene sanity checks (compound objects included)', async () => {
+    let checked = 0;
+    for (const task of TASKS) {
+      const base = await loadScene(task);
+      for (let seed = 1; seed <= 40; seed++) {
+        for (const [what, v] of [
+          ['variant', randomVariant(base, { seed })],
+          ['pose noise', withPoseNoise(base, { seed, poseNoise: 0.01 })],
+        ] as const) {
+          expect(sceneSanityProblems(v), `${task} ${what} seed ${seed}`).toEqual([]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(TASKS.length * 80);
   });
 });

@@ -35,7 +35,7 @@ describe('safety envelope', () => {
     await env.call('move_to_position', [[0.25, 0.2, 0.2]]);
     const err = await refusal(env.call('move_to_position', [[0.45, 0.1, 0.2]]));
     expect(err).toMatchObject({ rule: 'keep-out' });
-    expect((err as Error).message).toMatch(/straight path \(0\.250, 0\.200, 0\.200\) → \(0\.450, 0\.100, 0\.200\) crosses the keep-out zone "camera"/);
+    expect((err as Error).message).toMatch(/keep-out zone "camera" on the straight path \(0\.250, 0\.200, 0\.200\) → \(0\.450, 0\.100, 0\.200\)/);
     expect(backend.received).toHaveLength(1);
   });
 

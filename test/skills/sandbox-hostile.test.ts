@@ -92,6 +92,7 @@ const CASES: Case[] = [
   { name: 'a caught bad call cannot be retried around', program: 'try { move_to_position([NaN, 0, 0]); } catch (e) {} move_to_position([0.3, 0, 0.1]);', type: 'ArgumentError' },
   // Undeclared skills and the envelope.
   { name: 'misspelt skill', program: 'move_to_positon([0.3, 0, 0.1]);', type: 'UnknownSkillError', says: /did you mean move_to_position\?/ },
+  { name: 'a word far from any skill: no "did you mean"', program: 'grasp("milk");', type: 'UnknownSkillError', says: /^grasp is not a skill of the arm \(the arm's skills: / },
   { name: "another robot's skill", program: 'walk_to_position([1, 0, 0]);', type: 'UnknownSkillError', says: /skill of the quadruped/ },
   { name: 'target outside the workspace (reject policy)', program: 'move_to_position([1, 0, 0.1]);', type: 'SafetyError', says: /outside the workspace/ },
   { name: 'target in a keep-out zone', program: 'move_to_position([0.4, 0.2, 0.1]);', type: 'SafetyError', says: /keep-out zone "camera"/ },

@@ -3,6 +3,8 @@ import { mkdtemp, rm, open, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { McapIndexedReader } from '@mcap/core';
+import { loadDecompressHandlers } from '@mcap/support';
+import { FrameTransforms, SceneUpdate } from '@foxglove/schemas/jsonschema.js';
 import { openRunSinks } from '../../src/cli/run-sinks.ts';
 import { readRecording, TOPICS, McapRecorder, poseFrameJson } from '../../src/viewer/recording.ts';
 import { createSim } from '../../src/sim/create.ts';
@@ -16,8 +18,10 @@ let file: string;
 let seen: SeenEpisode;
 let rec: RecordingData;
 const log: string[] = [];
+let startedMs: number;
 
 beforeAll(async () => {
+  startedMs = Date.now();
   dir = await mkdtemp(join(tmpdir(), 'robotool-rec-'));
   file = join(dir, 'press-button.mcap');
   const sinks = await openRunSinks({ view: false, record: file }, (t) => void log.push(t));
@@ -55,10 +59,11 @@ describe('run --record FILE.mcap', () => {
     expect(rec.meta).toMatchObject({ scene: 'press-button', robot: 'arm' });
   });
 
-  it('is a Foxglove-readable file: JSON messages on jsonschema channels, with tf and scene topics', async () => {
+  it('is a Foxglove-readable file: zstd chunks, JSON messages on channels with Foxglove\'s own schemas, tf keyframes, wall-clock log time', async () => {
     const fh = await open(file, 'r');
     try {
       const reader = await McapIndexedReader.Initialize({
+        decompressHandlers: await loadDecompressHandlers(),
         readable: {
           size: async () => BigInt((await fh.stat()).size),
           read: async (offset, size) => {
@@ -78,21 +83,43 @@ describe('run --record FILE.mcap', () => {
         reader.schemasById.get(channels.find((c) => c.topic === topic)!.schemaId)?.name;
       expect(schemaOf('/tf')).toBe('foxglove.FrameTransforms');
       expect(schemaOf('/scene')).toBe('foxglove.SceneUpdate');
+      // The schemas are @foxglove/schemas' published ones, byte for byte, not copies.
+      const schemaData = (topic: string): unknown =>
+        JSON.parse(new TextDecoder().decode(reader.schemasById.get(channels.find((c) => c.topic === topic)!.schemaId)!.data));
+      expect(schemaData('/tf')).toEqual(FrameTransforms);
+      expect(schemaData('/scene')).toEqual(SceneUpdate);
+      expect(reader.chunkIndexes.length).toBeGreaterThan(0);
+      for (const c of reader.chunkIndexes) expect(c.compression).toBe('zstd');
+      // Log time = the wall-clock start + simulated time; the message keeps the simulated time.
+      let startNs: bigint | undefined;
+      for await (const m of reader.readMessages({ topics: ['/robotool/poses'] })) {
+        const t = (JSON.parse(new TextDecoder().decode(m.data)) as { t: number }).t;
+        startNs ??= m.logTime - BigInt(Math.round(t * 1e9));
+        expect(Number(m.logTime - startNs - BigInt(Math.round(t * 1e9)))).toBe(0);
+      }
+      expect(Number(startNs! / 1_000_000n)).toBeGreaterThanOrEqual(startedMs - 1000);
+      expect(Number(startNs! / 1_000_000n)).toBeLessThanOrEqual(Date.now());
       // Foxglove keeps each frame's latest transform, so /tf (10 Hz) carries only bodies that
-      // moved; replayed in order, it gives the recorded poses at each of its times and at the end.
+      // moved, plus every body once each simulated second (a keyframe for backward seeks);
+      // replayed in order, it gives the recorded poses at each of its times and at the end.
       type Tf = { timestamp: { sec: number; nsec: number }; child_frame_id: string; translation: { x: number; y: number; z: number }; rotation: { x: number; y: number; z: number; w: number } };
       const tfs: Tf[][] = [];
       for await (const m of reader.readMessages({ topics: ['/tf'] })) {
         tfs.push((JSON.parse(new TextDecoder().decode(m.data)) as { transforms: Tf[] }).transforms);
       }
-      expect(tfs[0]!.map((x) => x.child_frame_id)).toEqual(rec.model.bodies.map((b) => b.id));
+      const allIds = rec.model.bodies.map((b) => b.id);
+      expect(tfs[0]!.map((x) => x.child_frame_id)).toEqual(allIds);
+      const simT = (x: Tf): number => Number(BigInt(x.timestamp.sec) * 1_000_000_000n + BigInt(x.timestamp.nsec) - startNs!) / 1e9;
+      const keyframes = tfs.filter((transforms) => transforms.length === allIds.length).map((transforms) => simT(transforms[0]!));
+      for (let i = 1; i < keyframes.length; i++) expect(keyframes[i]! - keyframes[i - 1]!).toBeLessThan(1.2);
+      expect(keyframes.at(-1)!).toBeGreaterThan(rec.frames.at(-1)!.t - 1.2);
       const duration = rec.frames.at(-1)!.t;
       expect(tfs.length).toBeGreaterThanOrEqual(Math.floor(duration * 10));
       expect(tfs.length).toBeLessThanOrEqual(Math.ceil(duration * 10) + 2);
       const latest = new Map<string, number[]>();
       for (const transforms of tfs) {
         for (const x of transforms) latest.set(x.child_frame_id, [x.translation.x, x.translation.y, x.translation.z, x.rotation.x, x.rotation.y, x.rotation.z, x.rotation.w]);
-        const t = transforms[0]!.timestamp.sec + transforms[0]!.timestamp.nsec / 1e9;
+        const t = simT(transforms[0]!);
         const frame = rec.frames.findLast((f) => f.t <= t + 1e-9)!;
         expect(Object.fromEntries(latest)).toEqual({ ...frame.objects, ...frame.robot });
       }

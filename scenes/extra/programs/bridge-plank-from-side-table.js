@@ -9,8 +9,11 @@ const plankSize = get_size('plank');
 const edge1 = from[0] + fromSize[0] / 2;
 const edge2 = to[0] - toSize[0] / 2;
 
-// Onto the side table, behind the plank (the side away from the platform).
-walk_to_position([plank[0] - 0.2, plank[1] - plankSize[1] / 2 - 0.5, plank[2]]);
+// Onto the side table, behind the plank (the side away from the platform), arriving along +y
+// so that the robot already faces the way it will push.
+const behind = plank[1] - plankSize[1] / 2 - 0.5;
+walk_to_position([plank[0], behind - 0.3, plank[2]]);
+walk_to_position([plank[0], behind, plank[2]]);
 
 // Push it sideways onto the start platform, in line with the target.
 push_to_position('plank', [plank[0], to[1], plank[2]]);

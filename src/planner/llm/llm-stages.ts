@@ -106,6 +106,14 @@ export function parseStageAnswer<S extends StageName>(stage: S, text: string, in
   return { ok: true, output: parsed.data as StageOutput<S> };
 }
 
+/** Longest answer sent back to the model in a repair prompt (characters). */
+export const MAX_ECHO_CHARS = 16_000;
+
+/** `text` cut to `max` characters, saying how much was cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n[… ${text.length - max} more characters cut]`;
+}
+
 function repairMessage(stage: StageName, problems: readonly string[], structured: boolean): string {
   const format =
     stage === 'coder'
@@ -155,7 +163,8 @@ export async function runLlmStage<S extends StageName>(stage: S, input: StageInp
     }
     usage = addUsage(usage, result.usage);
     lastText = result.text;
-    messages.push({ role: 'assistant', content: result.text });
+    // The repair prompt carries the answer back bounded: a huge answer is never echoed whole.
+    messages.push({ role: 'assistant', content: clip(result.text, MAX_ECHO_CHARS) });
     const parsed = parseStageAnswer(stage, result.text, input);
     if (parsed.ok) return { stage, output: parsed.output, usage, answers: answer, text: result.text, messages };
     lastProblems = parsed.problems;

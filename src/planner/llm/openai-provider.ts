@@ -34,6 +34,48 @@ export interface OpenAiProviderOptions {
   fetch?: typeof fetch;
   /** Jitter source for backoff; tests pin it. */
   random?: () => number;
+  /** Largest response body read from the server (bytes; default MAX_ANSWER_BYTES). */
+  maxAnswerBytes?: number;
+}
+
+/**
+ * Largest response body the provider reads (1 MiB): a program, or a stage's JSON, is a few KiB.
+ * The body is counted as it arrives, before anything parses it, so an endless or huge answer
+ * costs at most this much memory and ends the call with an LlmResponseError.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** The server's answer went past the size cap. */
+class AnswerTooLarge extends Error {}
+
+function tooLarge(err: unknown): AnswerTooLarge | null {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof AnswerTooLarge) return e;
+  return null;
+}
+
+/** A fetch whose response bodies stop with AnswerTooLarge past `maxBytes` (declared or counted). */
+function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    const declared = Number(res.headers.get('content-length') ?? 0);
+    const over = (): AnswerTooLarge => new AnswerTooLarge(`the server's answer is larger than the ${maxBytes}-byte limit`);
+    if (declared > maxBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw over();
+    }
+    if (!res.body) return res;
+    let seen = 0;
+    const body = res.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, ctl) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) ctl.error(over());
+          else ctl.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
 }
 
 // The stream and the body are parsed, not trusted: "OpenAI-compatible" servers differ in what they
@@ -128,7 +170,7 @@ export class OpenAiCompatibleModel implements LanguageModel {
       defaultHeaders: config.headers,
       // Failures are reported as errors to the caller; the client must not print to the console.
       logLevel: 'off',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: cappedFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.maxAnswerBytes ?? MAX_ANSWER_BYTES),
     });
   }
 
@@ -181,6 +223,8 @@ export class OpenAiCompatibleModel implements LanguageModel {
     }, remaining);
     const fail = (err: unknown): AttemptFailed => {
       if (aborted === 'user') return new AttemptFailed({ error: new LlmAbortError('model call aborted', { cause: options.signal?.reason ?? err }), retryable: false });
+      const big = tooLarge(err);
+      if (big) return new AttemptFailed({ error: new LlmResponseError(big.message, { cause: err }), retryable: false });
       if (aborted === 'deadline' || err instanceof APIConnectionTimeoutError) {
         return new AttemptFailed({
           error: new LlmTimeoutError(`model did not answer within ${timeoutMs} ms`, { cause: err, tip: 'raise llm.timeoutMs, or check that the server is not overloaded' }),
@@ -250,7 +294,7 @@ export class OpenAiCompatibleModel implements LanguageModel {
         }
       } catch (err) {
         if (err instanceof AttemptFailed) throw err;
-        if (aborted) throw fail(err);
+        if (aborted || tooLarge(err)) throw fail(err);
         if (err instanceof APIError) throw fail(err);
         // A socket closed mid-stream ("terminated"), an event that is not JSON: the answer is unusable.
         throw new AttemptFailed({

@@ -13,7 +13,13 @@ export interface TranscriptEntry {
   seconds: number;
 }
 
-/** Wraps a model so that every prompt and answer is kept, in order, for the transcript file. */
+/** Longest prompt message or answer kept in a transcript (characters); longer ones are cut, saying by how much. */
+export const MAX_TRANSCRIPT_CHARS = 64 * 1024;
+
+const clipped = (text: string): string =>
+  text.length <= MAX_TRANSCRIPT_CHARS ? text : `${text.slice(0, MAX_TRANSCRIPT_CHARS)}\n[… ${text.length - MAX_TRANSCRIPT_CHARS} more characters cut]`;
+
+/** Wraps a model so that every prompt and answer is kept, in order, for the transcript file (each text bounded). */
 export function recordingModel(model: LanguageModel, entries: TranscriptEntry[]): LanguageModel {
   return {
     specificationVersion: model.specificationVersion,
@@ -25,7 +31,7 @@ export function recordingModel(model: LanguageModel, entries: TranscriptEntry[])
       const entry: TranscriptEntry = {
         at: new Date().toISOString(),
         model: `${model.provider}:${model.modelId}`,
-        messages: options.messages.map((m) => ({ ...m })),
+        messages: options.messages.map((m) => ({ ...m, content: clipped(m.content) })),
         answer: null,
         error: null,
         usage: null,
@@ -34,7 +40,7 @@ export function recordingModel(model: LanguageModel, entries: TranscriptEntry[])
       entries.push(entry);
       try {
         const r = await model.generate(options);
-        entry.answer = r.text;
+        entry.answer = clipped(r.text);
         entry.usage = r.usage;
         return r;
       } catch (err) {

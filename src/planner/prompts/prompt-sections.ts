@@ -12,6 +12,9 @@ const ROBOT_WORDS: Record<SkillRobot, string> = {
   'in-hand': 'a dexterous robot hand',
 };
 
+/** Longest program quoted back in a repair round (characters). */
+const MAX_PROGRAM_CHARS = 16_000;
+
 export function robotWords(robot: SkillRobot): string {
   return ROBOT_WORDS[robot];
 }
@@ -45,7 +48,10 @@ export function feedbackSection(feedback: StageFeedback | undefined): string[] {
   const lines = [`## The previous attempt failed\nWhy: ${feedback.reason}`];
   if (feedback.error) lines.push(`Error: ${feedback.error}`);
   if (feedback.outcome) lines.push(`What happened: ${feedback.outcome}`);
-  lines.push('The program that ran:\n```javascript\n' + feedback.program.trimEnd() + '\n```');
+  const program = feedback.program.trimEnd();
+  // Bounded: a program the size of a huge answer is never sent back whole.
+  const shown = program.length <= MAX_PROGRAM_CHARS ? program : `${program.slice(0, MAX_PROGRAM_CHARS)}\n// [… ${program.length - MAX_PROGRAM_CHARS} more characters cut]`;
+  lines.push('The program that ran:\n```javascript\n' + shown + '\n```');
   lines.push('Find the cause and avoid it this time.');
   return [lines.join('\n')];
 }

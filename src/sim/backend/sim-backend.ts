@@ -7,6 +7,9 @@ import { SKILLS, isSkillName, skillsFor, type SkillResult, type SkillRobot } fro
 import { armMotionSkills } from './arm-skills.ts';
 import type { SimMotionSkill, SimSkillContext, WorkspacePolicy } from './skill-context.ts';
 import { quadrupedMotionSkills } from './quadruped-skills.ts';
+import { ArmRobot } from '../arm.ts';
+import { BODY_RADIUS, NOSE, QuadrupedRobot } from '../quadruped/index.ts';
+import type { Solid } from '../../skills/solids.ts';
 
 export type { SimMotionSkill, SimSkillContext, WorkspacePolicy } from './skill-context.ts';
 
@@ -33,6 +36,7 @@ export function sceneSafetyLimits(scene: Scene, workspacePolicy: 'clamp' | 'reje
     ...(spec.kind === 'arm' ? { workspace: spec.workspace } : {}),
     workspacePolicy,
     keepOut: scene.keepOut,
+    keepOutMargin: scene.keepOutMargin,
     maxSpeed: spec.maxSpeed,
   };
 }
@@ -66,6 +70,18 @@ export class SimBackend implements RobotBackend {
     const t0 = this.sim.time;
     const result = await impl(this.sim, args, this.context(opts.signal));
     return { ...result, seconds: this.sim.time - t0 };
+  }
+
+  /** The simulated robot's solid geometry with its tool centre (arm) or body centre (quadruped) at `at`. */
+  solidsAt(at: Vec3): Solid[] {
+    const robot = this.sim.robot;
+    if (robot instanceof ArmRobot) return robot.solidsAt(at);
+    if (robot instanceof QuadrupedRobot) {
+      // The body (capsule and push plate) within its bounding box, at any heading: the footprint is a disc around it.
+      const half: Vec3 = [NOSE, BODY_RADIUS, BODY_RADIUS];
+      return [{ name: 'body', centre: [at[0], at[1], robot.position()[2]], half, rotation: [0, 0, 0, 1] }];
+    }
+    return [];
   }
 
   async stop(): Promise<void> {

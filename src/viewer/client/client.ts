@@ -157,7 +157,7 @@ function applyFrame(frame: PoseFrame): void {
   mirror.apply(frame);
   hooks.framesApplied++;
   hooks.frameT = frame.t;
-  timeEl.textContent = `${frame.t.toFixed(2)} s`;
+  timeEl.textContent = `${frame.t.toFixed(2)} sim s`;
   if (!cameraPlaced) {
     // The camera frames the scene once it knows where things are; after that the user owns it.
     cameraPlaced = true;
@@ -229,7 +229,7 @@ function seekReplay(t: number): void {
   if (frame) applyFrame(frame);
   showEventsUntil(recording.events, replayT);
   scrub.value = String(replayT);
-  timeEl.textContent = `${replayT.toFixed(2)} / ${hooks.duration.toFixed(2)} s`;
+  timeEl.textContent = `${replayT.toFixed(2)} / ${hooks.duration.toFixed(2)} sim s`;
   draw();
 }
 

@@ -12,12 +12,14 @@ export class EventPanel {
   private readonly outcomeEl: HTMLElement;
   private readonly commandEl: HTMLElement;
   private verifyCalls = 0;
+  /** The planner of the episode shown: the search planner's stages are searches, not model calls. */
+  private planner = '';
 
   constructor(root: HTMLElement) {
     root.innerHTML = `
       <h2>Command</h2><p class="command">—</p>
       <h2>Stage</h2><p class="stage">waiting</p>
-      <h2>Outcome</h2><p class="outcome">running</p>
+      <h2>Outcome</h2><p class="outcome">—</p>
       <h2>Skill calls</h2><ol class="calls"></ol>
       <h2>Warnings</h2><ul class="warnings"></ul>`;
     this.commandEl = root.querySelector('.command')!;
@@ -31,7 +33,8 @@ export class EventPanel {
   reset(events: readonly TimedEvent[]): void {
     this.commandEl.textContent = '—';
     this.stageEl.textContent = 'waiting';
-    this.outcomeEl.textContent = 'running';
+    // No episode yet (a scene on its own runs nothing): no outcome, not "running".
+    this.outcomeEl.textContent = '—';
     this.outcomeEl.className = 'outcome';
     this.callsEl.replaceChildren();
     this.warningsEl.replaceChildren();
@@ -47,12 +50,14 @@ export class EventPanel {
     switch (e.type) {
       case 'episode-started':
         this.commandEl.textContent = `${e.command} (${e.robot}, ${e.planner} planner)`;
+        this.outcomeEl.textContent = 'running';
+        this.planner = e.planner;
         break;
       case 'stage-started':
         this.stageEl.textContent = `${e.stage} (round ${e.round})`;
         break;
       case 'stage-finished':
-        this.stageEl.textContent = `${e.stage} done in ${e.seconds.toFixed(1)} s`;
+        this.stageEl.textContent = `${e.stage}${this.planner === 'search' ? ' (search, no model)' : ''} done in ${e.seconds.toFixed(2)} s wall`;
         break;
       case 'candidate':
         this.stageEl.textContent = `candidate ${e.index}: ${e.schemas.join(' + ')} → ${e.success ? 'works' : e.reason}`;
@@ -69,7 +74,7 @@ export class EventPanel {
         this.stageEl.textContent = 'executing';
         const li = document.createElement('li');
         li.className = ['blocked', 'timeout', 'failed', 'grasped-nothing'].includes(e.call.status) ? 'failed' : 'ok';
-        li.textContent = `${t.toFixed(2)} s  ${e.call.skill}(${e.call.args.map((a) => JSON.stringify(a)).join(', ')}) ${e.call.status}${e.call.message ? `: ${e.call.message}` : ''}`;
+        li.textContent = `${t.toFixed(2)} sim s  ${e.call.skill}(${e.call.args.map(rounded).join(', ')}) ${e.call.status}${e.call.message ? `: ${e.call.message}` : ''}`;
         this.callsEl.append(li);
         for (const w of e.call.warnings) this.warning(w);
         break;
@@ -104,4 +109,9 @@ export class EventPanel {
     li.textContent = text;
     this.warningsEl.append(li);
   }
+}
+
+/** JSON with numbers to at most 6 decimals: a program's `z + 0.1` shows 0.235, not 0.23500000000000001. */
+function rounded(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(6)) : x)) ?? 'undefined';
 }
