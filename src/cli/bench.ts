@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, parseCommandArgs, UsageError } from './options.ts';
-import { TASKS } from '../scene/file.ts';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScene, TASKS } from '../scene/file.ts';
 import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
 import { runBench } from '../scale/bench.ts';
@@ -13,7 +15,8 @@ movable objects' sizes ±10%, up to two distractor objects, every object renamed
 the success rate and mean planning and execution time per task.
 
 options:
-  --tasks LIST           comma-separated tasks (default: all six)
+  --tasks LIST           comma-separated bundled tasks, scene files and folders of scene
+                         files (*.json; default: all six bundled tasks)
   --seeds N              variants per task (1–10000; default 20)
   --first-seed N         first seed (0–4294967295; default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
@@ -43,6 +46,32 @@ const BenchOptions = z.object({
   json: z.boolean(),
 });
 
+/**
+ * Bundled task names stay as they are; a folder becomes its scene files (`*.json` except JSON
+ * Schema files, sorted); anything else must be an existing file.
+ */
+export function expandTasks(items: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    if ((TASKS as readonly string[]).includes(item)) {
+      out.push(item);
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(item);
+    } catch {
+      throw new Error(`unknown task ${item}: not a bundled task (${TASKS.join(', ')}), a scene file or a folder`);
+    }
+    if (st.isDirectory()) {
+      const files = readdirSync(item).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+      if (files.length === 0) throw new Error(`folder ${item} holds no scene files (*.json)`);
+      out.push(...files.map((f) => join(item, f)));
+    } else out.push(item);
+  }
+  return out;
+}
+
 /** `robotool bench`. */
 export default cliCommand('bench', async (argv) => {
   const parsed = parseCommandArgs('bench', HELP, argv, {
@@ -58,11 +87,20 @@ export default cliCommand('bench', async (argv) => {
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; name tasks with --tasks`);
   const values = checkOptions(BenchOptions, parsed.values);
-  const tasks = values.tasks ? values.tasks.split(',').map((t) => t.trim()) : [...TASKS];
-  const unknown = tasks.filter((t) => !(TASKS as readonly string[]).includes(t));
-  if (unknown.length) {
-    const near = closest(unknown[0]!, TASKS);
-    throw new UsageError(`--tasks: unknown task ${unknown.join(', ')}${near ? `; did you mean ${near}?` : ''} (tasks: ${TASKS.join(', ')})`);
+  let tasks: string[];
+  try {
+    tasks = values.tasks ? expandTasks(values.tasks.split(',').map((t) => t.trim()).filter(Boolean)) : [...TASKS];
+  } catch (err) {
+    const unknown = /^unknown task (\S+):/.exec(errorMessage(err))?.[1];
+    const near = unknown ? closest(unknown, TASKS) : undefined;
+    throw new UsageError(`--tasks: ${errorMessage(err)}${near ? `; did you mean ${near}?` : ''}`);
+  }
+  for (const t of tasks) {
+    try {
+      await loadScene(t);
+    } catch (err) {
+      throw new UsageError(`--tasks: ${errorMessage(err)}`);
+    }
   }
   if (new Set(tasks).size < tasks.length) throw new UsageError('--tasks names a task twice');
   const seeds = values.seeds ?? 20;
