@@ -5,6 +5,7 @@
  *   cli -> viewer -> episode -> planner -> perception -> skills -> scene
  *                          \-> sim, bridge (backends that implement the skills' contract)
  *   policies: hand environments, training and ONNX; import scene (and sim's Rapier loader) only.
+ *   scale: runs episodes and rollouts as jobs (worker threads, the Redis queue); only cli uses it.
  */
 const layer = (name) => `^src/${name}/`;
 
@@ -21,6 +22,7 @@ module.exports = {
     { name: 'sim-is-a-backend', severity: 'error', comment: 'The simulator implements the skills; it needs no planner, bridge or viewer.', from: { path: layer('sim') }, to: { path: '^src/(bridge|planner|viewer|policies)/' } },
     { name: 'bridge-is-a-backend', severity: 'error', comment: 'A real robot needs neither the simulator nor a planner loaded.', from: { path: layer('bridge') }, to: { path: '^src/(sim|planner|viewer|policies)/' } },
     { name: 'testing-is-for-users-tests', severity: 'error', comment: 'Test doubles are exported for users (robotool/testing); the library itself never runs on them.', from: { path: '^src/', pathNot: ['^src/testing/', '^src/index\\.ts$'] }, to: { path: '^src/testing/' } },
+    { name: 'only-cli-runs-jobs', severity: 'error', comment: 'src/scale runs episodes and rollouts as jobs on threads or a queue; the library below it never schedules itself.', from: { path: '^src/(scene|perception|skills|planner|sim|bridge|policies|episode|viewer)/' }, to: { path: layer('scale') } },
     { name: 'policies-stand-alone', severity: 'error', comment: 'Policies are trained and run without planners, episodes or bridges.', from: { path: layer('policies') }, to: { path: '^src/(planner|bridge|viewer|episode|perception)/' } },
   ],
   options: {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { arg, checkOptions, CliError, cliCommand, closest, errorMessage, parseCommandArgs, UsageError } from './options.ts';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadScene, TASKS } from '../scene/file.ts';
-import { randomVariant, withPoseNoise } from '../scene/variants.ts';
-import { runSimEpisode } from '../episode/sim-episode.ts';
 import { createPlanner } from '../planner/create.ts';
 import type { EpisodePlanner } from '../episode/episode.ts';
-import { sandboxRunner } from '../episode/sandbox-runner.ts';
+import { runBench } from '../scale/bench.ts';
+import { jobRunner, parseWorkers, scaleHelp } from './scale-options.ts';
 
 const HELP = `usage: robotool bench [--tasks LIST] [--seeds N] [--planner search|llm] [--json]
 
@@ -14,76 +15,20 @@ movable objects' sizes ±10%, up to two distractor objects, every object renamed
 the success rate and mean planning and execution time per task.
 
 options:
-  --tasks LIST           comma-separated tasks (default: all six)
+  --tasks LIST           comma-separated bundled tasks, scene files and folders of scene
+                         files (*.json; default: all six bundled tasks)
   --seeds N              variants per task (1–10000; default 20)
   --first-seed N         first seed (0–4294967295; default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
-  --perception truth|camera  plan from the truth (default) or from the depth cameras, the
-                         catalogue's positions off by up to 2 cm; outcomes are judged on the truth
+${scaleHelp()}
   --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
                          meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }
 
 times are wall-clock seconds. exit status: 0 when the benchmark completes, whatever the
 success rate; 2 for bad usage.`;
 
-/** One task's benchmark figures. */
-export interface TaskBenchResult {
-  task: string;
-  seeds: number;
-  successes: number;
-  rate: number;
-  meanPlanSeconds: number;
-  meanExecSeconds: number;
-  meanWallSeconds: number;
-  maxWallSeconds: number;
-  failures: { seed: number; reason: string }[];
-}
-
-export interface BenchOptions {
-  tasks: string[];
-  seeds: number;
-  firstSeed?: number;
-  planner: EpisodePlanner;
-  rename?: boolean;
-  /** `camera`: plan from the depth cameras; the catalogue's positions are the variant's, off by up to 2 cm. */
-  perception?: 'truth' | 'camera';
-  onProgress?: (done: number, total: number, task: string, ok: boolean) => void;
-}
-
-/** Runs the benchmark; pure of I/O apart from loading scenes. */
-export async function runBench(opts: BenchOptions): Promise<TaskBenchResult[]> {
-  const results: TaskBenchResult[] = [];
-  const total = opts.tasks.length * opts.seeds;
-  let done = 0;
-  const runner = sandboxRunner({});
-  for (const task of opts.tasks) {
-    const base = await loadScene(task);
-    const r: TaskBenchResult = { task, seeds: opts.seeds, successes: 0, rate: 0, meanPlanSeconds: 0, meanExecSeconds: 0, meanWallSeconds: 0, maxWallSeconds: 0, failures: [] };
-    for (let i = 0; i < opts.seeds; i++) {
-      const seed = (opts.firstSeed ?? 1) + i;
-      const scene = randomVariant(base, { seed, rename: opts.rename ?? true });
-      const t0 = performance.now();
-      const camera = opts.perception === 'camera' ? { perception: 'camera' as const, catalogue: withPoseNoise(scene, { seed: seed + 10007, poseNoise: 0.02 }) } : {};
-      const events = await runSimEpisode({ scene, command: scene.command, planner: opts.planner, runProgram: runner, goalFrom: 'scene', ...camera });
-      const wall = (performance.now() - t0) / 1000;
-      const outcome = events.findLast((e) => e.type === 'outcome');
-      const ok = outcome?.type === 'outcome' && outcome.success;
-      if (ok) r.successes++;
-      else r.failures.push({ seed, reason: outcome?.type === 'outcome' ? outcome.reason : 'no outcome' });
-      if (outcome?.type === 'outcome') {
-        r.meanPlanSeconds += outcome.planSeconds / opts.seeds;
-        r.meanExecSeconds += outcome.execSeconds / opts.seeds;
-      }
-      r.meanWallSeconds += wall / opts.seeds;
-      r.maxWallSeconds = Math.max(r.maxWallSeconds, wall);
-      opts.onProgress?.(++done, total, task, ok);
-    }
-    r.rate = r.successes / r.seeds;
-    results.push(r);
-  }
-  return results;
-}
+export { runBench, type TaskBenchResult, type RunBenchOptions as BenchOptions } from '../scale/bench.ts';
 
 function bar(done: number, total: number, width = 30): string {
   const n = Math.round((done / total) * width);
@@ -96,9 +41,36 @@ const BenchOptions = z.object({
   'first-seed': arg.int(0, 0xffffffff).optional(),
   planner: arg.choice(['search', 'llm']).optional(),
   'no-rename': z.boolean(),
-  perception: arg.choice(['truth', 'camera']).optional(),
+  workers: arg.text().optional(),
+  queue: arg.text().optional(),
   json: z.boolean(),
 });
+
+/**
+ * Bundled task names stay as they are; a folder becomes its scene files (`*.json` except JSON
+ * Schema files, sorted); anything else must be an existing file.
+ */
+export function expandTasks(items: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    if ((TASKS as readonly string[]).includes(item)) {
+      out.push(item);
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(item);
+    } catch {
+      throw new Error(`unknown task ${item}: not a bundled task (${TASKS.join(', ')}), a scene file or a folder`);
+    }
+    if (st.isDirectory()) {
+      const files = readdirSync(item).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+      if (files.length === 0) throw new Error(`folder ${item} holds no scene files (*.json)`);
+      out.push(...files.map((f) => join(item, f)));
+    } else out.push(item);
+  }
+  return out;
+}
 
 /** `robotool bench`. */
 export default cliCommand('bench', async (argv) => {
@@ -108,17 +80,27 @@ export default cliCommand('bench', async (argv) => {
     'first-seed': { type: 'string' },
     planner: { type: 'string' },
     'no-rename': { type: 'boolean', default: false },
-    perception: { type: 'string' },
+    workers: { type: 'string' },
+    queue: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; name tasks with --tasks`);
   const values = checkOptions(BenchOptions, parsed.values);
-  const tasks = values.tasks ? values.tasks.split(',').map((t) => t.trim()) : [...TASKS];
-  const unknown = tasks.filter((t) => !(TASKS as readonly string[]).includes(t));
-  if (unknown.length) {
-    const near = closest(unknown[0]!, TASKS);
-    throw new UsageError(`--tasks: unknown task ${unknown.join(', ')}${near ? `; did you mean ${near}?` : ''} (tasks: ${TASKS.join(', ')})`);
+  let tasks: string[];
+  try {
+    tasks = values.tasks ? expandTasks(values.tasks.split(',').map((t) => t.trim()).filter(Boolean)) : [...TASKS];
+  } catch (err) {
+    const unknown = /^unknown task (\S+):/.exec(errorMessage(err))?.[1];
+    const near = unknown ? closest(unknown, TASKS) : undefined;
+    throw new UsageError(`--tasks: ${errorMessage(err)}${near ? `; did you mean ${near}?` : ''}`);
+  }
+  for (const t of tasks) {
+    try {
+      await loadScene(t);
+    } catch (err) {
+      throw new UsageError(`--tasks: ${errorMessage(err)}`);
+    }
   }
   if (new Set(tasks).size < tasks.length) throw new UsageError('--tasks names a task twice');
   const seeds = values.seeds ?? 20;
@@ -130,19 +112,30 @@ export default cliCommand('bench', async (argv) => {
   } catch (err) {
     throw new CliError(errorMessage(err), 2, { cause: err });
   }
+  const workers = parseWorkers(values.workers);
+  if (typeof workers === 'string') throw new UsageError(workers);
   const tty = process.stderr.isTTY;
-  const results = await runBench({
-    tasks,
-    seeds,
-    firstSeed,
-    planner,
-    rename: !values['no-rename'],
-    perception: values.perception ?? 'truth',
-    onProgress: (done, total, task, ok) => {
-      const text = `${bar(done, total)} ${task} ${ok ? 'ok' : 'FAILED'}`;
-      process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);
-    },
-  });
+  const runner = await jobRunner('bench', { workers, queue: values.queue, tty });
+  let results;
+  try {
+    results = await runBench({
+      tasks,
+      seeds,
+      firstSeed,
+      planner: { planner: planner.kind === 'llm' ? 'llm' : 'search' },
+      rename: !values['no-rename'],
+      runner,
+      onProgress: (done, total, task, ok) => {
+        if (values.queue) return; // the queue prints its own progress
+        const text = `${bar(done, total)} ${task} ${ok ? 'ok' : 'FAILED'}`;
+        process.stderr.write(tty ? `\r${text.padEnd(70)}${done === total ? '\n' : ''}` : `${text}\n`);
+      },
+    });
+  } catch (err) {
+    throw new CliError(errorMessage(err), 2, { cause: err });
+  } finally {
+    await runner.close().catch(() => {});
+  }
   if (values.json) {
     process.stdout.write(JSON.stringify({ planner: planner.kind, tasks: results }, null, 2) + '\n');
   } else {

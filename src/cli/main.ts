@@ -12,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   exec: { summary: 'exec PROGRAM.js --scene TASK  run a program in the simulator through the sandbox', load: () => import('./exec.ts') },
   scene: { summary: 'scene check FILE | describe TASK | schema | list   scene files', load: () => import('./scene.ts') },
   bench: { summary: 'bench [--tasks LIST] [--seeds N]   success rates over randomised task variants', load: () => import('./bench.ts') },
+  worker: { summary: 'worker --queue redis://HOST:PORT   run queued episodes and rollouts (see bench --queue)', load: () => import('./worker.ts') },
   view: { summary: 'view --scene TASK | --replay FILE.mcap   web viewer on localhost', load: () => import('./view.ts') },
   render: { summary: 'render --scene TASK --out FILE.png   headless screenshot', load: () => import('./render.ts') },
 };

@@ -3,6 +3,7 @@
  * writes its card. Usage:
  *   npm run train:policy -- [--seed 1] [--iterations 60] [--pairs 16] [--episodes 4]
  *                           [--sigma 0.05] [--lr 0.05] [--out policies/reorient-cube]
+ *                           [--workers N | --queue redis://HOST:PORT]
  * Progress lines go to stderr; the summary (JSON) to stdout. Writes OUT.onnx, OUT.json (card)
  * and OUT.weights.json (flat float32 weights, for continuing or checking).
  */
@@ -10,10 +11,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { parseCommandArgs, usageError } from './options.ts';
 import { trainEs, DEFAULT_ES } from '../policies/es.ts';
-import { loadRapier, MAX_CONTROL_STEPS, PHYSICS_DT, SUBSTEPS, SUCCESS_TOLERANCE, MAX_FINGER_SPEED } from '../policies/inhand-env.ts';
-import { Mlp } from '../policies/mlp.ts';
+import { MAX_CONTROL_STEPS, PHYSICS_DT, SUBSTEPS, SUCCESS_TOLERANCE, MAX_FINGER_SPEED } from '../policies/inhand-env.ts';
 import { mlpToOnnx } from '../policies/onnx-export.ts';
-import { successStats, seedRange, zeroPolicy, randomPolicy } from '../policies/evaluate.ts';
+import { seedRange } from '../policies/evaluate.ts';
+import { evaluateOn, successStatsOn } from '../scale/training.ts';
+import { jobRunner, parseWorkers, scaleHelp } from './scale-options.ts';
 import type { PolicyCard } from '../policies/card.ts';
 import { OBS_LAYOUT, ACTION_LAYOUT } from '../policies/layout.ts';
 
@@ -31,7 +33,11 @@ options:
   --lr X               Adam learning rate (default ${DEFAULT_ES.learningRate})
   --out PATH           output path without extension (default policies/reorient-cube)
   --eval-episodes N    held-out episodes for the card's success rate (default 20)
-  --eval-seed N        first held-out seed (default 10000)`;
+  --eval-seed N        first held-out seed (default 10000)
+${scaleHelp(23)}
+
+Each iteration's 2 × pairs + 1 candidates (and each evaluation episode) are jobs; the weights
+are the same whatever the number of workers.`;
 
 const parsed = parseCommandArgs('train:policy', HELP, process.argv.slice(2), {
   seed: { type: 'string', default: String(DEFAULT_ES.seed) },
@@ -43,6 +49,8 @@ const parsed = parseCommandArgs('train:policy', HELP, process.argv.slice(2), {
   out: { type: 'string', default: 'policies/reorient-cube' },
   'eval-episodes': { type: 'string', default: '20' },
   'eval-seed': { type: 'string', default: '10000' },
+  workers: { type: 'string' },
+  queue: { type: 'string' },
 });
 if (typeof parsed === 'number') process.exit(parsed);
 const { values } = parsed;
@@ -63,23 +71,28 @@ const opts = {
   learningRate: num('lr'),
 };
 const out = String(values.out);
+const workers = parseWorkers(values.workers);
+if (typeof workers === 'string') process.exit(usageError('train:policy', HELP, workers));
+const runner = await jobRunner('train', { workers, queue: values.queue, tty: process.stderr.isTTY });
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
-log(`train: ES seed ${opts.seed}, ${opts.iterations} iterations × ${2 * opts.pairs} candidates × ${opts.episodesPerCandidate} episodes`);
+log(
+  `train: ES seed ${opts.seed}, ${opts.iterations} iterations × ${2 * opts.pairs} candidates × ${opts.episodesPerCandidate} episodes` +
+    ` on ${values.queue ? `the queue at ${values.queue}` : workers === 0 ? 'this thread' : `${workers} worker thread${workers === 1 ? '' : 's'}`}`,
+);
 const res = await trainEs(opts, (s) => {
   log(
     `iter ${String(s.iteration).padStart(3)}  mean return ${s.meanReturn.toFixed(3).padStart(7)}  success ${(100 * s.successRate).toFixed(0).padStart(3)}%` +
       `  (centre ${s.centreReturn.toFixed(3)}, ${(100 * s.centreSuccessRate).toFixed(0)}%)  ${Math.round(s.physicsSteps / s.seconds)} steps/s`,
   );
-});
+}, evaluateOn(runner));
 log(`train: ${res.seconds.toFixed(1)} s, ${res.physicsSteps} physics steps (${Math.round(res.physicsSteps / res.seconds)} steps/s)`);
 
-const R = await loadRapier();
 const seeds = seedRange(num('eval-seed'), num('eval-episodes'));
-const mlp = new Mlp(res.sizes, res.params);
-const trained = successStats(R, () => (o) => mlp.forward(o), seeds);
-const zero = successStats(R, zeroPolicy, seeds);
-const random = successStats(R, randomPolicy, seeds);
+const trained = await successStatsOn(runner, { kind: 'mlp', sizes: res.sizes, params: res.params }, seeds);
+const zero = await successStatsOn(runner, { kind: 'zero' }, seeds);
+const random = await successStatsOn(runner, { kind: 'random' }, seeds);
+await runner.close();
 log(`eval on ${seeds.length} seeded starts: trained ${trained.successes}/${seeds.length}, zero ${zero.successes}, random ${random.successes}`);
 
 const name = basename(out);

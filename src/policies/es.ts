@@ -98,12 +98,34 @@ function centredRanks(x: readonly number[]): Float64Array {
   return out;
 }
 
-/** Trains the policy; `onIteration` sees each iteration's statistics (for progress lines). */
+/** One candidate to evaluate: its weights over the iteration's episode seeds. */
+export interface Candidate {
+  params: Float32Array;
+  seeds: readonly number[];
+}
+
+/**
+ * Evaluates an iteration's candidates (in any order, anywhere: a worker pool, a queue) and
+ * returns their evaluations in the candidates' order.
+ */
+export type EvaluateBatch = (sizes: readonly number[], candidates: readonly Candidate[]) => Promise<Evaluation[]>;
+
+/** Evaluates the candidates one after another in this thread. */
+export async function evaluateHere(sizes: readonly number[], candidates: readonly Candidate[]): Promise<Evaluation[]> {
+  const R = await loadRapier();
+  return candidates.map((c) => evaluate(R, sizes, c.params, c.seeds));
+}
+
+/**
+ * Trains the policy; `onIteration` sees each iteration's statistics (for progress lines).
+ * `evaluateBatch` runs each iteration's 2 × pairs + 1 evaluations (default: here, one by one);
+ * the weights do not depend on where or in which order they run.
+ */
 export async function trainEs(
   opts: EsOptions,
   onIteration?: (s: IterationStats) => void,
+  evaluateBatch: EvaluateBatch = evaluateHere,
 ): Promise<EsResult> {
-  const R = await loadRapier();
   const sizes = [OBS_SIZE, ...opts.hidden, ACTION_SIZE];
   const n = paramCount(sizes);
   const master = rng(opts.seed);
@@ -117,7 +139,6 @@ export async function trainEs(
   const history: IterationStats[] = [];
   const t0 = performance.now();
   let totalSteps = 0;
-  const cand = new Float32Array(n);
   for (let it = 1; it <= opts.iterations; it++) {
     const ti = performance.now();
     const seeds = Array.from({ length: opts.episodesPerCandidate }, () => Math.floor(master() * 2 ** 31));
@@ -126,20 +147,27 @@ export async function trainEs(
     let retSum = 0;
     let succSum = 0;
     let steps = 0;
+    const candidates: Candidate[] = [];
     for (let p = 0; p < opts.pairs; p++) {
       const e = new Float32Array(n);
       for (let k = 0; k < n; k++) e[k] = noise();
       eps.push(e);
       for (const sign of [1, -1]) {
+        const cand = new Float32Array(n);
         for (let k = 0; k < n; k++) cand[k] = theta[k]! + sign * opts.sigma * e[k]!;
-        const r = evaluate(R, sizes, cand, seeds);
-        fit.push(r.meanReturn);
-        retSum += r.meanReturn;
-        succSum += r.successRate;
-        steps += r.physicsSteps;
+        candidates.push({ params: cand, seeds });
       }
     }
-    const centre = evaluate(R, sizes, theta, seeds);
+    candidates.push({ params: Float32Array.from(theta), seeds });
+    const evals = await evaluateBatch(sizes, candidates);
+    if (evals.length !== candidates.length) throw new Error(`trainEs: ${evals.length} evaluations for ${candidates.length} candidates`);
+    for (const r of evals.slice(0, -1)) {
+      fit.push(r.meanReturn);
+      retSum += r.meanReturn;
+      succSum += r.successRate;
+      steps += r.physicsSteps;
+    }
+    const centre = evals.at(-1)!;
     steps += centre.physicsSteps;
     const ranks = centredRanks(fit);
     const g = new Float64Array(n);

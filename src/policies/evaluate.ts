@@ -1,5 +1,5 @@
 /** Success rates over seeded starts, for a policy and the zero/random baselines. */
-import { runEpisode, rng, ACTION_SIZE, type ActFn, type Rapier } from './inhand-env.ts';
+import { runEpisode, rng, ACTION_SIZE, type ActFn, type EpisodeResult, type Rapier } from './inhand-env.ts';
 
 export interface SuccessStats {
   episodes: number;
@@ -22,20 +22,28 @@ export function seedRange(firstSeed: number, episodes: number): number[] {
 
 export function successStats(R: Rapier, makeAct: (seed: number) => ActFn, seeds: readonly number[]): SuccessStats {
   const t0 = performance.now();
+  const episodes = seeds.map((s) => runEpisode(R, makeAct(s), s));
+  return statsOf(episodes, (performance.now() - t0) / 1000);
+}
+
+/** The statistics of finished episodes, summed in the order given (give them in seed order to match `successStats`). */
+export function statsOf(
+  episodes: readonly Pick<EpisodeResult, 'success' | 'dropped' | 'return' | 'finalError' | 'physicsSteps'>[],
+  seconds: number,
+): SuccessStats {
   let successes = 0;
   let drops = 0;
   let ret = 0;
   let err = 0;
   let steps = 0;
-  for (const s of seeds) {
-    const e = runEpisode(R, makeAct(s), s);
+  for (const e of episodes) {
     successes += e.success ? 1 : 0;
     drops += e.dropped ? 1 : 0;
     ret += e.return;
     err += e.finalError;
     steps += e.physicsSteps;
   }
-  const n = seeds.length;
+  const n = episodes.length;
   return {
     episodes: n,
     successes,
@@ -44,7 +52,7 @@ export function successStats(R: Rapier, makeAct: (seed: number) => ActFn, seeds:
     meanReturn: ret / n,
     meanFinalError: err / n,
     physicsSteps: steps,
-    seconds: (performance.now() - t0) / 1000,
+    seconds,
   };
 }
 

@@ -177,3 +177,97 @@ describe('search planner, arm schemas on unseen scenes', () => {
     expect(best.program).not.toMatch(/get_graspable_point\("bottle"\)/);
   });
 });
+
+/**
+ * An L ruler whose foot sticks out only 3 cm past its 2 cm bar: held at its graspable point
+ * (mid-bar) the foot stops short of the cup's back face; held near the bar's end it reaches, and
+ * it covers less than half of the cup's 5 cm width.
+ */
+const SHORT_FOOT = scene({
+  name: 'short-foot',
+  command: 'Grasp the mug.',
+  objects: [
+    { name: 'mug', shape: 'box', size: [0.05, 0.05, 0.1], position: [0.575, 0.04, 0.05], mass: 0.2, friction: 0.5, graspablePoint: [0.575, 0.04, 0.075] },
+    {
+      name: 'ruler',
+      shape: 'box',
+      size: [0.26, 0.05, 0.015],
+      position: [0.3, -0.135, 0.0075],
+      mass: 0.15,
+      friction: 0.5,
+      graspablePoint: [0.3, -0.15, 0.0075],
+      parts: [
+        { name: 'bar', shape: 'box', size: [0.26, 0.02, 0.015], offset: [0, -0.015, 0] },
+        { name: 'foot', shape: 'box', size: [0.02, 0.05, 0.015], offset: [0.12, 0, 0] },
+      ],
+    },
+  ],
+  goal: { type: 'grasped', object: 'mug', minLift: 0.02 },
+});
+
+/** A hook within reach and a longer hook out of reach: only the long one, fetched first, reaches the target. */
+const TWO_TOOLS = scene({
+  name: 'two-tools',
+  command: 'Grasp the carton.',
+  objects: [
+    { name: 'carton', shape: 'box', size: [0.05, 0.05, 0.1], position: [0.66, -0.12, 0.05], mass: 0.2, friction: 0.5, graspablePoint: [0.66, -0.12, 0.075] },
+    {
+      name: 'long_hook',
+      shape: 'box',
+      size: [0.315, 0.14, 0.06],
+      position: [0.64, 0.08, 0.03],
+      mass: 0.2,
+      friction: 0.5,
+      graspablePoint: [0.5, 0.08, 0.045],
+      parts: [
+        { name: 'handle', shape: 'box', size: [0.3, 0.025, 0.02], offset: [-0.0075, 0, -0.02] },
+        { name: 'head', shape: 'box', size: [0.015, 0.14, 0.03], offset: [0.15, 0, -0.015] },
+        { name: 'knob', shape: 'box', size: [0.025, 0.03, 0.04], offset: [-0.14, 0, 0.01] },
+      ],
+    },
+    {
+      name: 'short_hook',
+      shape: 'box',
+      size: [0.25, 0.075, 0.03],
+      position: [0.215, 0.17, 0.015],
+      mass: 0.15,
+      friction: 0.5,
+      graspablePoint: [0.2, 0.195, 0.015],
+      parts: [
+        { name: 'bar', shape: 'box', size: [0.25, 0.025, 0.03], offset: [0, 0.025, 0] },
+        { name: 'foot', shape: 'box', size: [0.025, 0.05, 0.03], offset: [0.1125, -0.0125, 0] },
+      ],
+    },
+  ],
+  goal: { type: 'grasped', object: 'carton', minLift: 0.02 },
+});
+
+async function candidatesOf(s: Scene): Promise<ReturnType<typeof searchPlan>['candidates']> {
+  const sim = await createSim(s);
+  try {
+    const obs = observeGroundTruth(sim);
+    return searchPlan(obs, parseGoal(s.command, obs)).candidates;
+  } finally {
+    sim.free();
+  }
+}
+
+describe('search planner, arm: tools found by geometry', () => {
+  it('holds a short-footed hook near its bar\'s end so that the foot gets behind the target, and grasps the target', async () => {
+    const candidates = await candidatesOf(SHORT_FOOT);
+    expect(candidates.length).toBeGreaterThan(0);
+    // No candidate holds it at its graspable point: from there the foot does not reach.
+    expect(candidates.every((c) => !c.program.includes('move_to_position([0.3,-0.15,0.0075])'))).toBe(true);
+    const { outcome, schemas } = await solve(SHORT_FOOT);
+    expect(outcome.success, outcome.reason).toBe(true);
+    expect(schemas).toEqual(['tool-drag']);
+  });
+
+  it('chains two tools: the one in reach fetches the longer one, which drags the target in', async () => {
+    const candidates = await candidatesOf(TWO_TOOLS);
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.every((c) => c.schemas.join('+') === 'tool-drag+tool-drag')).toBe(true);
+    const { outcome } = await solve(TWO_TOOLS);
+    expect(outcome.success, outcome.reason).toBe(true);
+  });
+});

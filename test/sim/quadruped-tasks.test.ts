@@ -126,6 +126,21 @@ describe('quadruped locomotion', () => {
     expect(Math.hypot(x - 0.2, y + 0.6)).toBeLessThan(0.05);
   });
 
+  it('routes a push round a fixed wall on a sidestep lane instead of through it', async () => {
+    const sim = await world(
+      quadScene([
+        { name: 'box', size: [0.4, 0.4, 0.12], position: [1, 0, 0.06], mass: 3 },
+        { name: 'wall', size: [0.2, 0.6, 0.5], position: [1.6, 0, 0.25], movable: false },
+      ]),
+    );
+    const legs = (sim.robot as QuadrupedRobot).pushRoute('box', [2.4, 0]);
+    expect(legs).toHaveLength(3);
+    expect(legs[2]).toEqual([2.4, 0]);
+    // The lane runs far enough out that the box (0.2 half-width) keeps clear of the wall's side (|y| <= 0.3).
+    expect(Math.abs(legs[1]![1])).toBeGreaterThan(0.3 + 0.2);
+    expect(Math.abs(legs[0]![1] - legs[1]![1])).toBeLessThan(1e-9);
+  });
+
   it('reports a push into a wall as blocked, not as a throw', async () => {
     const sim = await world(
       quadScene([

@@ -41,7 +41,7 @@ export const boxOf = (center: readonly number[], size: readonly number[]): Box =
   max: [0, 1, 2].map((i) => center[i]! + size[i]! / 2) as V3,
 });
 
-/** An object's solid boxes: its parts when it has any (a hammer's handle and head), else its bounding box. */
+/** An object's solid boxes: its parts when it has any (a tool's handle and head), else its bounding box. */
 export function boxesOf(o: ObservedObject): Box[] {
   return o.parts.length > 0 ? o.parts.map((p) => boxOf(p.center, p.size)) : [boxOf(o.center, o.size)];
 }
@@ -100,14 +100,54 @@ export interface ToolShape {
   boxes: Box[];
   /** Height of the grasp above the tool's lowest point (m). */
   below: number;
+  /** Where the gripper closes on it (world, m): its graspable point, or a point further along its handle. */
+  grasp: V3;
 }
 
-export function toolShape(o: ObservedObject): ToolShape | null {
-  const g = o.graspablePoint;
+export function toolShape(o: ObservedObject, at?: readonly number[]): ToolShape | null {
+  const g = at ?? o.graspablePoint;
   if (!g) return null;
   const neg = g.map((v) => -v);
   const boxes = boxesOf(o).map((b) => shift(b, neg));
-  return { object: o.name, boxes, below: -Math.min(...boxes.map((b) => b.min[2])) };
+  return { object: o.name, boxes, below: -Math.min(...boxes.map((b) => b.min[2])), grasp: [g[0]!, g[1]!, g[2]!] };
+}
+
+/** The part of an object a point lies in (in 3-D first, else under or over it), or undefined. */
+export function partAt(o: ObservedObject, p: readonly number[]): Box | undefined {
+  const boxes = boxesOf(o);
+  const inside = (b: Box, dims: number[]): boolean => dims.every((i) => p[i]! >= b.min[i]! - 1e-6 && p[i]! <= b.max[i]! + 1e-6);
+  return boxes.find((b) => inside(b, [0, 1, 2])) ?? boxes.find((b) => inside(b, [0, 1]));
+}
+
+/** Fingers hold a bar this far inside its end (m): most of the fingers' 20 mm stay on it. */
+const END_HOLD = 0.012;
+
+/**
+ * The ways to hold a tool: at its graspable point, and along the bar that point lies on (a
+ * handle), towards either end. Held nearer one end, a tool reaches further on the other side: a
+ * short hook held at the end of its handle gets behind a target that it misses held in the middle.
+ */
+export function toolGrasps(o: ObservedObject): ToolShape[] {
+  const g = o.graspablePoint;
+  if (!g) return [];
+  const out: ToolShape[] = [];
+  const base = toolShape(o);
+  if (base) out.push(base);
+  const bar = partAt(o, g);
+  if (!bar) return out;
+  const len = [bar.max[0] - bar.min[0], bar.max[1] - bar.min[1]];
+  const axis = len[0]! >= len[1]! ? 0 : 1;
+  if (len[axis]! < 2.5 * len[1 - axis]!) return out; // not a bar: no handle to slide along
+  for (const end of [bar.min[axis]! + END_HOLD, bar.max[axis]! - END_HOLD]) {
+    for (const f of [0.5, 1]) {
+      const at: V3 = [g[0]!, g[1]!, g[2]!];
+      at[axis] = g[axis]! + f * (end - g[axis]!);
+      if (Math.abs(at[axis] - g[axis]!) < 0.01) continue;
+      const t = toolShape(o, at);
+      if (t) out.push(t);
+    }
+  }
+  return out;
 }
 
 /** Whether an object is long and thin in the horizontal plane (a stick, a handle). */

@@ -5,6 +5,7 @@ import {
   DIRS,
   boxOf,
   boxesOf,
+  centreOf,
   dirName,
   dirVec,
   fmt,
@@ -12,6 +13,8 @@ import {
   intoWorkspace,
   r3,
   shift,
+  partAt,
+  toolGrasps,
   toolShape,
   type Box,
   type Dir,
@@ -19,7 +22,7 @@ import {
   type V3,
   type Workspace,
 } from './arm-geometry.ts';
-import { CONTACT_GAP, highestTop, obstaclesOf, pushPlacements, type PushPlacement } from './arm-tool-push.ts';
+import { CONTACT_GAPS, highestTop, obstaclesOf, pushPlacements, type PushPlacement } from './arm-tool-push.ts';
 import { pressPlacement } from './arm-press.ts';
 
 /**
@@ -87,15 +90,19 @@ const dist = (a: readonly number[], b: readonly number[]): number => Math.hypot(
 const zIn = (c: Ctx, z: number): number => Math.min(c.ws.max[2], Math.max(c.ws.min[2], z));
 
 /** Objects that can serve as a hand tool: movable, with a graspable point the gripper reaches. */
-function tools(c: Ctx, exclude: readonly string[]): { o: ObservedObject; shape: ToolShape }[] {
+function tools(c: Ctx, exclude: readonly string[], anyGrasp = false): { o: ObservedObject; shape: ToolShape }[] {
   const out: { o: ObservedObject; shape: ToolShape }[] = [];
   for (const o of c.obs.objects) {
-    if (!o.movable || o.magnetic || exclude.includes(o.name) || !o.graspablePoint || !inWorkspaceXY(o.graspablePoint, c.ws, 0)) continue;
-    const shape = toolShape(o);
-    if (shape) out.push({ o, shape });
+    if (!o.movable || o.magnetic || exclude.includes(o.name) || !o.graspablePoint) continue;
+    const shapes = anyGrasp ? toolGrasps(o) : [toolShape(o)];
+    for (const shape of shapes) if (shape && inWorkspaceXY(shape.grasp, c.ws, 0)) out.push({ o, shape });
   }
   return out;
 }
+
+/** Holding a tool off its graspable point costs this much more (m): less sure a grip. */
+const OFF_GRASP_PENALTY = 0.15;
+const offGrasp = (o: ObservedObject, shape: ToolShape): number => (dist(shape.grasp, graspPoint(o)) > 1e-6 ? OFF_GRASP_PENALTY : 0);
 
 function pickUp(b: ProgramBuilder, c: Ctx, o: ObservedObject, why: string, at?: V3): void {
   const g = at ?? graspPoint(o);
@@ -129,35 +136,26 @@ function carryHeight(c: Ctx, shape: ToolShape, from: V3, to: V3, skip: string[])
   return zIn(c, top + CARRY_MARGIN + shape.below);
 }
 
-/** The motion vector that brings the target's point `INSIDE` within the workspace, as one axis-aligned drag. */
-function dragOf(c: Ctx, point: readonly number[]): { dir: Dir; travel: number } | null {
-  const v = intoWorkspace(point, c.ws, INSIDE);
-  const axis = Math.abs(v[0]) >= Math.abs(v[1]) ? 0 : 1;
-  if (Math.abs(v[axis]) < 1e-6) return null;
-  const dir = DIRS.find((d) => d.axis === axis && d.sign === Math.sign(v[axis]))!;
-  return { dir, travel: Math.abs(v[axis]) };
-}
-
 /** Tool bottom above the target's bottom while pushing: low, clear of the support. */
 const pushClearance = (t: ObservedObject): number => (t.center[2] - t.size[2] / 2 > 0.003 ? 0.01 : 0.005);
 
 /** Emits: pick the tool up, carry it over, set it down at the placement, sweep. Returns the gripper travel. */
 function emitSweep(b: ProgramBuilder, c: Ctx, tool: ObservedObject, shape: ToolShape, p: PushPlacement, dir: Dir, why: string): { travel: number; carryZ: number } {
-  const g = graspPoint(tool);
+  const g = shape.grasp;
   const carryZ = carryHeight(c, shape, g, p.start, [tool.name]);
-  pickUp(b, c, tool, `as a ${why}`);
+  pickUp(b, c, tool, offGrasp(tool, shape) ? `${r3(dist(g, graspPoint(tool)))} m along its handle from its graspable point, as a ${why}` : `as a ${why}`, g);
   b.call('move_to_position', [[g[0], g[1], carryZ]], `lift ${tool.name} clear of the table`, {
     name: 'carry height',
     derivation: `highest top along the way + ${CARRY_MARGIN} m + ${r3(shape.below)} m from the grasp to ${tool.name}'s bottom`,
   });
   b.call('move_to_position', [[p.start[0], p.start[1], carryZ]], `carry ${tool.name} over the ${dirName({ ...dir, sign: dir.sign > 0 ? -1 : 1 })} side of ${c.target.name}`);
-  b.call('move_to_position', [p.start], `set ${tool.name} down ${CONTACT_GAP} m behind ${c.target.name}, the rest of it ${r3(p.score)} m clear`, {
+  b.call('move_to_position', [p.start], `set ${tool.name} down ${p.gap} m behind ${c.target.name}, the rest of it ${r3(p.score)} m clear`, {
     name: 'tool placement',
     derivation: `${tool.name}'s part ${p.contact + 1} faces ${c.target.name}'s ${dirName({ ...dir, sign: dir.sign > 0 ? -1 : 1 })} face; bottom ${pushClearance(c.target)} m above ${c.target.name}'s bottom`,
   });
   b.call('move_to_position', [p.end], `sweep ${tool.name} along ${dirName(dir)}, moving ${c.target.name} with it`, {
     name: 'sweep end',
-    derivation: `${r3(dist(p.start, p.end))} m: the target's travel plus the ${CONTACT_GAP} m gap`,
+    derivation: `${r3(dist(p.start, p.end))} m: the target's travel plus the ${p.gap} m gap`,
   });
   return { travel: dist(g, p.start) + 2 * Math.abs(carryZ - g[2]) + dist(p.start, p.end), carryZ };
 }
@@ -175,32 +173,208 @@ function directGrasp(c: Ctx): Candidate[] {
   return [b.build(['direct-grasp'], dist([0.25, 0, 0.25], g))];
 }
 
-/** A held tool drags (or pushes) the target into reach. */
+/**
+ * The axis-aligned drags that bring the target's point `INSIDE` the workspace: the larger move
+ * first, then the other one (a target beyond a corner is dragged twice, in two directions).
+ */
+function dragPhases(c: Ctx, point: readonly number[]): { dir: Dir; travel: number }[] {
+  const v = intoWorkspace(point, c.ws, INSIDE);
+  const axes = ([0, 1] as const).filter((i) => Math.abs(v[i]) > 1e-6).sort((i, j) => Math.abs(v[j]) - Math.abs(v[i]));
+  return axes.map((axis) => ({ dir: DIRS.find((d) => d.axis === axis && d.sign === Math.sign(v[axis]))!, travel: Math.abs(v[axis]) }));
+}
+
+/** Re-sweeps at most this many times while the measured target is still short of reach. */
+const RESWEEPS = 2;
+/** A re-sweep starts when the target's point is this far short of its planned place (m). */
+const RESWEEP_SHORT = 0.01;
+
+/**
+ * Emits a closed loop after a sweep: measure where the target's point is; while it is still
+ * short of the workspace along the sweep's axis, lift the tool, set it down again at the same
+ * place relative to the target's measured centre, and sweep the missing distance. The twin runs
+ * it like the robot does, so what it measured decides, not what was predicted.
+ */
+function emitResweep(b: ProgramBuilder, c: Ctx, dir: Dir, p: PushPlacement, T: Box, carryZ: number, declare: boolean, partOffset: readonly number[] = [0, 0, 0]): void {
+  const t = c.target;
+  const a = dir.axis;
+  const s = dir.sign;
+  const bound = r4(s > 0 ? c.ws.min[a]! + INSIDE : c.ws.max[a]! - INSIDE);
+  // Relative to the object's measured centre (the pushed part may sit off it).
+  const centre = centreOf(T);
+  const rel = [p.start[0] - centre[0] - partOffset[0]!, p.start[1] - centre[1] - partOffset[1]!].map(r4);
+  const z = r4(p.start[2]);
+  const cz = r4(carryZ);
+  const pointQuery = t.graspablePoint && c.goal.type !== 'within-reach' ? 'get_graspable_point' : 'get_center';
+  const step = (k: number): string => (k === a ? `${s > 0 ? '+' : '-'} (short + ${r4(p.gap + 0.01)})` : '');
+  b.code('closed-loop', `while ${t.name} is measured short of reach along ${dirName(dir)}, set the tool down behind it again and sweep the rest`, [
+    `${declare ? 'let ' : ''}at = ${JSON.stringify(p.end.map(r4))};`,
+    `for (let k = 0; k < ${RESWEEPS}; k++) {`,
+    `  const point = ${pointQuery}(${JSON.stringify(t.name)});`,
+    `  const short = ${s > 0 ? `${bound} - point[${a}]` : `point[${a}] - ${bound}`};`,
+    `  if (short <= ${RESWEEP_SHORT}) break;`,
+    `  const now = get_center(${JSON.stringify(t.name)});`,
+    `  const x = now[0] + ${rel[0]}, y = now[1] + ${rel[1]};`,
+    `  move_to_position([at[0], at[1], ${cz}]);`,
+    `  move_to_position([x, y, ${cz}]);`,
+    `  move_to_position([x, y, ${z}]);`,
+    `  at = [x ${step(0)}, y ${step(1)}, ${z}];`,
+    `  move_to_position(at);`,
+    `}`,
+  ]);
+}
+
+/** A held tool drags (or pushes) the target into reach, along one axis or two in turn. */
 function toolDrag(c: Ctx): Candidate[] {
-  const drag = dragOf(c, c.point);
-  if (!drag) return [];
+  const phases = dragPhases(c, c.point);
+  if (phases.length === 0) return [];
   const out: Candidate[] = [];
-  const T = boxOf(c.target.center, c.target.size);
-  for (const { o, shape } of tools(c, [c.target.name])) {
-    const placements = pushPlacements({
-      shape,
-      target: T,
-      dir: drag.dir,
-      travel: drag.travel,
-      clearance: pushClearance(c.target),
-      ws: c.ws,
-      obstacles: obstaclesOf(c.obs.objects, [o.name, c.target.name]),
-      targetObstacles: obstaclesOf(c.obs.objects, [o.name, c.target.name, ...c.target.onTopOf]),
-      from: graspPoint(o),
-    });
-    for (const p of placements.slice(0, 2)) {
+  const T0 = boxOf(c.target.center, c.target.size);
+  for (const { o, shape } of tools(c, [c.target.name], true)) {
+    // One placement per phase; the first phase's variations (side, coverage) make the candidates.
+    const plan = (T: Box, dir: Dir, travel: number): PushPlacement[] =>
+      CONTACT_GAPS.flatMap((gap) => pushPlacements({
+        gap,
+        shape,
+        target: T,
+        dir,
+        travel,
+        clearance: pushClearance(c.target),
+        ws: c.ws,
+        obstacles: obstaclesOf(c.obs.objects, [o.name, c.target.name]),
+        targetObstacles: obstaclesOf(c.obs.objects, [o.name, c.target.name, ...c.target.onTopOf]),
+        from: shape.grasp,
+      })).sort((x, y) => x.blockedBy.length - y.blockedBy.length || y.gap - x.gap || y.score - x.score);
+    const first = plan(T0, phases[0]!.dir, phases[0]!.travel);
+    for (const [variant, p0] of first.slice(0, 6).entries()) {
       const b = new ProgramBuilder();
       const isHook = shape.boxes.length > 1;
-      const { travel, carryZ } = emitSweep(b, c, o, shape, p, drag.dir, isHook ? 'hook' : 'pusher');
+      let T = T0;
+      let travel = 0;
+      let blocked = p0.blockedBy.length;
+      let carryZ = 0;
+      let last: PushPlacement = p0;
+      let ok = true;
+      for (const [i, ph] of phases.entries()) {
+        const p = i === 0 ? p0 : plan(T, ph.dir, ph.travel)[0];
+        if (!p) {
+          ok = false;
+          break;
+        }
+        if (i === 0) {
+          const sw = emitSweep(b, c, o, shape, p, ph.dir, isHook ? 'hook' : 'pusher');
+          travel += sw.travel;
+          carryZ = sw.carryZ;
+        } else {
+          blocked += p.blockedBy.length;
+          b.call('move_to_position', [[last.end[0], last.end[1], carryZ]], `lift ${o.name}`);
+          b.call('move_to_position', [[p.start[0], p.start[1], carryZ]], `carry ${o.name} to the next side of ${c.target.name}`);
+          b.call('move_to_position', [p.start], `set ${o.name} down behind ${c.target.name} again`);
+          b.call('move_to_position', [p.end], `sweep ${o.name} along ${dirName(ph.dir)}, moving ${c.target.name} with it`);
+          travel += dist(last.end, p.start) + 2 * carryZ + dist(p.start, p.end);
+        }
+        emitResweep(b, c, ph.dir, p, T, carryZ, i === 0);
+        T = shift(T, dirVec(ph.dir, ph.travel));
+        last = p;
+      }
+      if (!ok) continue;
       b.call('open_gripper', [], `let go of ${o.name}: ${c.target.name} is ${INSIDE} m inside the workspace`);
-      b.call('move_to_position', [[p.end[0], p.end[1], carryZ]], 'lift the gripper clear');
+      b.callExpr('move_to_position', ['at[0]', 'at[1]', String(r4(carryZ))], 'lift the gripper clear');
       if (c.goal.type === 'grasped') graspTargetNow(b, c, c.point[2]);
-      out.push(b.build(['tool-drag'], travel + TOOL_PENALTY + BLOCKED_PENALTY * p.blockedBy.length));
+      const cost = travel + TOOL_PENALTY + offGrasp(o, shape) + BLOCKED_PENALTY * blocked + (1 - p0.cover) + 5 * (0.02 - p0.gap) + 0.05 * variant + 0.5 * (phases.length - 1);
+      out.push(b.build(['tool-drag'], cost));
+    }
+  }
+  return out;
+}
+
+/** A fetched tool's graspable point is brought this far inside the workspace (m). */
+const FETCH_INSIDE = 0.08;
+
+/**
+ * Two tools chained: a tool within reach hooks a second tool that lies out of reach by the part
+ * its graspable point is on (a knob, a handle), drags it in and is put back where it lay; the
+ * second tool, grasped where it is measured to be, then drags the target. Tried for every tool
+ * out of reach whose shape can drag the target once held.
+ */
+function chainedToolDrag(c: Ctx): Candidate[] {
+  const phases = dragPhases(c, c.point);
+  if (phases.length === 0) return [];
+  const out: Candidate[] = [];
+  const T0 = boxOf(c.target.center, c.target.size);
+  for (const far of c.obs.objects) {
+    const fg = far.graspablePoint;
+    if (!fg || !far.movable || far.magnetic || far.name === c.target.name || inWorkspaceXY(fg, c.ws, 0)) continue;
+    const farShape = toolShape(far);
+    if (!farShape) continue;
+    // Held, can it drag the target? Only the first phase is planned ahead; the loop measures the rest.
+    const second = CONTACT_GAPS.flatMap((gap) =>
+      pushPlacements({
+        gap,
+        shape: farShape,
+        target: T0,
+        dir: phases[0]!.dir,
+        travel: phases[0]!.travel,
+        clearance: pushClearance(c.target),
+        ws: c.ws,
+        obstacles: obstaclesOf(c.obs.objects, [far.name, c.target.name]),
+        targetObstacles: obstaclesOf(c.obs.objects, [far.name, c.target.name, ...c.target.onTopOf]),
+        from: [c.ws.max[0], (c.ws.min[1] + c.ws.max[1]) / 2, 0],
+      }),
+    ).sort((x, y) => x.blockedBy.length - y.blockedBy.length || y.gap - x.gap || y.score - x.score)[0];
+    if (!second) continue;
+    // The part it is held by is what the first tool hooks.
+    const part = partAt(far, fg);
+    if (!part) continue;
+    const partCentre = centreOf(part);
+    const partObj: ObservedObject = { ...far, center: partCentre, size: [0, 1, 2].map((i) => part.max[i]! - part.min[i]!) as V3, parts: [] };
+    const v = intoWorkspace(fg, c.ws, FETCH_INSIDE);
+    const axis = Math.abs(v[0]) >= Math.abs(v[1]) ? 0 : 1;
+    const fdir = DIRS.find((d) => d.axis === axis && d.sign === Math.sign(v[axis]))!;
+    const fc: Ctx = { ...c, target: partObj, point: fg as V3, goal: { type: 'within-reach', object: far.name } };
+    for (const { o, shape } of tools(c, [c.target.name, far.name], true)) {
+      const first = CONTACT_GAPS.flatMap((gap) =>
+        pushPlacements({
+          gap,
+          shape,
+          target: part,
+          dir: fdir,
+          travel: Math.abs(v[axis]),
+          clearance: 0.01,
+          ws: c.ws,
+          obstacles: obstaclesOf(c.obs.objects, [o.name, far.name]),
+          targetObstacles: obstaclesOf(c.obs.objects, [o.name, far.name, ...far.onTopOf]),
+          from: shape.grasp,
+        }),
+      ).sort((x, y) => x.blockedBy.length - y.blockedBy.length || y.gap - x.gap || y.score - x.score);
+      for (const [variant, p1] of first.slice(0, 2).entries()) {
+        const b = new ProgramBuilder();
+        const sw = emitSweep(b, fc, o, shape, p1, fdir, 'hook for the other tool');
+        const offset = [far.center[0] - partCentre[0], far.center[1] - partCentre[1], 0];
+        emitResweep(b, fc, fdir, p1, part, sw.carryZ, true, offset);
+        // Put the first tool back where it lay, out of the way.
+        const g = shape.grasp;
+        b.callExpr('move_to_position', ['at[0]', 'at[1]', String(r4(sw.carryZ))], `lift ${o.name}`);
+        b.call('move_to_position', [[g[0], g[1], sw.carryZ]], `carry ${o.name} back to where it lay`);
+        b.call('move_to_position', [[g[0], g[1], g[2] + 0.005]], `set ${o.name} down`);
+        b.call('open_gripper', [], `let go of ${o.name}`);
+        // The second tool, where it is now.
+        const z2 = Math.max(sw.carryZ, carryHeight(c, farShape, second.start, second.start, [far.name]));
+        b.query('tool', 'get_graspable_point', far.name, `where ${far.name}'s graspable point is now`);
+        b.callOffset('move_to_position', 'tool', [0, 0, Math.min(APPROACH, c.ws.max[2] - fg[2])], `move above ${far.name}'s graspable point`);
+        b.callOffset('move_to_position', 'tool', [0, 0, 0], `lower the open gripper onto ${far.name}'s graspable point`);
+        b.call('close_gripper', [], `grasp ${far.name}, now within reach, as a hook`);
+        b.callExpr('move_to_position', ['tool[0]', 'tool[1]', String(r4(z2))], `lift ${far.name} clear of the table`);
+        b.call('move_to_position', [[second.start[0], second.start[1], z2]], `carry ${far.name} over ${c.target.name}`);
+        b.call('move_to_position', [second.start], `set ${far.name} down ${second.gap} m behind ${c.target.name}`);
+        b.call('move_to_position', [second.end], `sweep ${far.name} along ${dirName(phases[0]!.dir)}, moving ${c.target.name} with it`);
+        b.code('closed-loop', 'the rest of the drag is measured', [`at = ${JSON.stringify(second.end.map(r4))};`]);
+        emitResweep(b, c, phases[0]!.dir, second, T0, z2, false);
+        b.call('open_gripper', [], `let go of ${far.name}`);
+        b.callExpr('move_to_position', ['at[0]', 'at[1]', String(r4(z2))], 'lift the gripper clear');
+        if (c.goal.type === 'grasped') graspTargetNow(b, c, c.point[2]);
+        const cost = 2 * sw.travel + dist(second.start, second.end) + 2 * TOOL_PENALTY + offGrasp(o, shape) + BLOCKED_PENALTY * (p1.blockedBy.length + second.blockedBy.length) + 0.05 * variant;
+        out.push(b.build(['tool-drag', 'tool-drag'], cost));
+      }
     }
   }
   return out;
@@ -222,9 +396,12 @@ export function deckOf(o: ObservedObject, t: ObservedObject): Box | null {
  * may have shifted the carrier); `v` is the planned pull, which fixes the axes pulled along.
  */
 function emitSlide(b: ProgramBuilder, c: Ctx, carrier: ObservedObject, v: V3): number {
-  const g = graspPoint(carrier);
+  const g = reachableGrasp(c, carrier) ?? graspPoint(carrier);
   const t = c.target;
-  b.query('carrier', 'get_graspable_point', carrier.name, `where ${carrier.name}'s graspable point is now`);
+  b.query('handle', 'get_graspable_point', carrier.name, `where ${carrier.name}'s graspable point is now`);
+  b.code('clamp', `hold ${carrier.name} there, or as near as the workspace allows with its handle still between the fingers`, [
+    `const carrier = [${[0, 1].map((i) => `Math.min(Math.max(handle[${i}], ${r4(c.ws.min[i]! + 0.001)}), ${r4(c.ws.max[i]! - 0.001)})`).join(', ')}, handle[2]];`,
+  ]);
   b.query('goal', t.graspablePoint ? 'get_graspable_point' : 'get_center', t.name, `where ${t.name} is now`);
   b.callOffset('move_to_position', 'carrier', [0, 0, APPROACH], `move above ${carrier.name}'s graspable point`);
   b.callOffset('move_to_position', 'carrier', [0, 0, 0], `lower the open gripper onto ${carrier.name}'s graspable point`);
@@ -242,14 +419,35 @@ function emitSlide(b: ProgramBuilder, c: Ctx, carrier: ObservedObject, v: V3): n
 
 const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 
+/** How far past the workspace's edge a handle may lie and still be held: the fingers are 4 cm long along x (m). */
+const FINGER_REACH: [number, number] = [0.02, 0.004];
+
+/**
+ * Where the gripper can hold an object by its graspable point: the point itself inside the
+ * workspace, or, just outside it, the nearest point inside while the part it lies on still
+ * reaches between the fingers. Null when out of reach.
+ */
+function reachableGrasp(c: Ctx, o: ObservedObject): V3 | null {
+  const g = o.graspablePoint;
+  if (!g) return null;
+  const m = 0.001;
+  const q: V3 = [0, 1, 2].map((i) => (i === 2 ? g[2]! : Math.min(Math.max(g[i]!, c.ws.min[i]! + m), c.ws.max[i]! - m))) as V3;
+  if ([0, 1].some((i) => Math.abs(q[i]! - g[i]!) > FINGER_REACH[i]!)) return null;
+  if (q[0] === g[0] && q[1] === g[1]) return q;
+  const part = partAt(o, g);
+  if (!part) return null;
+  const overlap = Math.min(part.max[0], q[0] + 0.02) - Math.max(part.min[0], q[0] - 0.02);
+  return overlap >= 0.008 ? q : null;
+}
+
 /** Slides a carrier the target rests on, or first pushes the target onto one with a held pusher. */
 function carrierStrategies(c: Ctx): Candidate[] {
   const out: Candidate[] = [];
   const t = c.target;
   const T = boxOf(t.center, t.size);
   for (const carrier of c.obs.objects) {
-    const cg = carrier.graspablePoint;
-    if (carrier.name === t.name || !carrier.movable || !cg || !inWorkspaceXY(cg, c.ws, 0)) continue;
+    const cg = reachableGrasp(c, carrier);
+    if (carrier.name === t.name || !carrier.movable || !cg) continue;
     const deck = deckOf(carrier, t);
     if (!deck) continue;
     const slideFor = (point: readonly number[]): V3 | null => {
@@ -405,7 +603,7 @@ function chainShape(parts: ObservedObject[], sign: number, g0: V3): ToolShape {
     const box = boxOf([cx, parts[0]!.center[1], p.center[2]], p.size);
     boxes.push(shift(box, g0.map((v) => -v)));
   });
-  return { object: `the stick of ${parts.map((p) => p.name).join(', ')}`, boxes, below: -Math.min(...boxes.map((x) => x.min[2])) };
+  return { object: `the stick of ${parts.map((p) => p.name).join(', ')}`, boxes, below: -Math.min(...boxes.map((x) => x.min[2])), grasp: g0 };
 }
 
 /** Emits the joins: the growing stick touches each next part end-on from behind. */
@@ -449,7 +647,7 @@ export function armCandidates(obs: SceneObservation, goal: Goal): Candidate[] {
   switch (goal.type) {
     case 'grasped':
     case 'within-reach':
-      out = [...directGrasp(c), ...toolDrag(c), ...carrierStrategies(c)];
+      out = [...directGrasp(c), ...toolDrag(c), ...chainedToolDrag(c), ...carrierStrategies(c)];
       break;
     case 'pressed':
       out = pressStrategies(c);

@@ -27,10 +27,14 @@ import {
 
 /** Gap left between the tool's contact face and the target before the sweep starts (m). */
 export const CONTACT_GAP = 0.02;
+/** Smaller gaps tried when a tool only just reaches behind the target (m). */
+export const CONTACT_GAPS = [CONTACT_GAP, 0.01, 0.004];
 /** Smallest horizontal clearance between the rest of the tool and the target (m). */
 const MIN_CLEARANCE = 0.008;
 /** Clearance wanted between the target and a part the tool passes beside it with (m); more adds nothing. */
 const WANTED_CLEARANCE = 0.02;
+/** How far inside the workspace's edges the gripper stays (m). */
+const WS_MARGIN = 0.001;
 /** Scan step for the gripper's position across the direction of motion (m). */
 const SCAN = 0.002;
 
@@ -56,6 +60,10 @@ export interface PushPlacement {
   side: -1 | 0 | 1;
   /** Higher is better: the smaller of the clearance beside the target and the contact face's overhang past it. */
   score: number;
+  /** Share of the target's width the contact part spans (1 = all of it). */
+  cover: number;
+  /** Gap left before the sweep (m). */
+  gap: number;
   /** Objects the tool, the gripper or the pushed target would run into on the way. */
   blockedBy: string[];
 }
@@ -73,11 +81,36 @@ export interface PushRequest {
   obstacles: Obstacle[];
   /** Obstacles for the pushed target (its supports and the carrier it goes onto left out). */
   targetObstacles: Obstacle[];
+  /** Gap between the contact face and the target before the sweep (default `CONTACT_GAP`). */
+  gap?: number;
   /** Where the gripper is coming from (the tool's graspable point): among equally good placements, the nearest wins. */
   from: readonly number[];
 }
 
-/** Every feasible way to set the tool down behind the target and sweep it along `dir`, best first (at most one per side). */
+/**
+ * Fewest millimetres of the target's width the contact part must cover (as a share of that
+ * width, negative = the part's end stops short of the far edge): a hook's foot shorter than the
+ * target still drags it, turning it a little, as long as its end reaches past the target's
+ * middle.
+ */
+const MIN_COVER = -0.6;
+
+interface Scored {
+  g: V3;
+  contact: number;
+  side: -1 | 0 | 1;
+  score: number;
+  overhang: number;
+  clearance: number;
+}
+
+/**
+ * Every feasible way to set the tool down behind the target and sweep it along `dir`, best
+ * first: per side the placement with the best balance of clearance and coverage, then the one
+ * that covers most of the target, then the one that keeps most clearance. Geometry alone
+ * decides: any part of any tool (a head across a handle, an L's foot, a T's bar, a plain stick's end)
+ * whose face meets the target in height can be the contact.
+ */
 export function pushPlacements(req: PushRequest): PushPlacement[] {
   const { shape, target: T, dir, travel, ws } = req;
   const a = dir.axis;
@@ -87,23 +120,24 @@ export function pushPlacements(req: PushRequest): PushPlacement[] {
   const trailing = s > 0 ? T.min[a] : T.max[a];
   const width = T.max[b] - T.min[b];
   const centreB = (T.min[b] + T.max[b]) / 2;
-  const stroke = travel + CONTACT_GAP;
+  const gap = req.gap ?? CONTACT_GAP;
+  const stroke = travel + gap;
   const move = dirVec(dir, stroke);
-  const best = new Map<number, PushPlacement>();
+  const all: Scored[] = [];
   shape.boxes.forEach((k, ki) => {
     // The contact part must meet the target in height.
     if (k.min[2] + tz >= T.max[2] || k.max[2] + tz <= T.min[2]) return;
     const lead = s > 0 ? k.max[a] : k.min[a];
-    const ga = trailing - s * CONTACT_GAP - lead;
+    const ga = trailing - s * gap - lead;
     for (let gb = T.min[b] - k.max[b]; gb <= T.max[b] - k.min[b] + 1e-9; gb += SCAN) {
       const g: V3 = [0, 0, tz];
       g[a] = ga;
       g[b] = gb;
       const end: V3 = [g[0] + move[0], g[1] + move[1], tz];
-      if (!inWorkspaceXY(g, req.ws) || !inWorkspaceXY(end, ws)) continue;
+      if (!inWorkspaceXY(g, req.ws, WS_MARGIN) || !inWorkspaceXY(end, ws, WS_MARGIN)) continue;
       const kw = shift(k, g);
       const overhang = Math.min(kw.max[b] - T.max[b], T.min[b] - kw.min[b]);
-      if (overhang < -0.3 * width) continue; // covers too little of the target to push it straight
+      if (overhang < MIN_COVER * width) continue; // its end does not reach past the target's middle
       let clearance = WANTED_CLEARANCE;
       let ok = true;
       shape.boxes.forEach((o, oi) => {
@@ -117,15 +151,31 @@ export function pushPlacements(req: PushRequest): PushPlacement[] {
       const gripper = shift(GRIPPER_BOX, g);
       if (gripper.min[2] < T.max[2] && separationXY(gripper, T) < 0.005) ok = false;
       if (!ok) continue;
-      const score = Math.min(clearance, overhang + 0.01);
       const side = Math.abs(gb - centreB) < 0.005 ? 0 : gb < centreB ? -1 : 1;
-      const prev = best.get(side);
-      const far = (p: readonly number[]): number => Math.hypot(p[0]! - req.from[0]!, p[1]! - req.from[1]!);
-      if (prev && (prev.score > score + 1e-3 || (prev.score >= score - 1e-3 && far(prev.start) <= far(g)))) continue;
-      best.set(side, { start: g, end, contact: ki, side, score, blockedBy: [] });
+      all.push({ g, contact: ki, side, score: Math.min(clearance, overhang + 0.01), overhang, clearance });
     }
   });
-  const out = [...best.values()];
+  const far = (p: readonly number[]): number => Math.hypot(p[0]! - req.from[0]!, p[1]! - req.from[1]!);
+  const pick = (xs: Scored[], key: (x: Scored) => number): Scored | undefined =>
+    xs.reduce<Scored | undefined>((best, x) => (!best || key(x) > key(best) + 1e-3 || (key(x) >= key(best) - 1e-3 && far(x.g) < far(best.g)) ? x : best), undefined);
+  const chosen: Scored[] = [];
+  for (const side of [-1, 0, 1] as const) {
+    const xs = all.filter((x) => x.side === side);
+    for (const key of [(x: Scored) => x.score, (x: Scored) => x.overhang, (x: Scored) => x.clearance + 0.2 * x.overhang]) {
+      const x = pick(xs, key);
+      if (x && !chosen.some((c) => Math.hypot(c.g[0] - x.g[0], c.g[1] - x.g[1]) < 0.004)) chosen.push(x);
+    }
+  }
+  const out: PushPlacement[] = chosen.map((x) => ({
+    start: x.g,
+    end: [x.g[0] + move[0], x.g[1] + move[1], tz] as V3,
+    contact: x.contact,
+    side: x.side,
+    score: x.score,
+    cover: Math.min(width, width + x.overhang) / width,
+    gap,
+    blockedBy: [],
+  }));
   for (const p of out) {
     const hits = new Set<string>();
     const swept = [...shape.boxes, GRIPPER_BOX].map((bx) => sweep(shift(bx, p.start), move));

@@ -62,6 +62,16 @@ export class ProgramBuilder {
     return this;
   }
 
+  /**
+   * Adds a block of plain JavaScript as one plan step: control flow that decides at run time from
+   * what the robot measures (a re-sweep while the target is still short of reach).
+   */
+  code(skill: string, description: string, lines: readonly string[]): this {
+    this.steps.push({ skill, description });
+    this.lines.push(`// ${this.steps.length}. ${description}`, ...lines);
+    return this;
+  }
+
   comment(text: string): this {
     this.lines.push(`// ${text}`);
     return this;

@@ -10,8 +10,13 @@ import { quadrupedCandidates } from './quadruped-schemas.ts';
 import { goalFormCandidates } from './goal-forms.ts';
 import { describeObjects, describeRelations } from './object-analysis.ts';
 
-/** At most this many candidates go to verification, cheapest first. */
-const MAX_CANDIDATES = 8;
+/**
+ * At most this many candidates go to verification. Most tasks verify their first; a task whose
+ * cheapest ideas fail in the twin gets the next distinct strategies, then variations of them.
+ */
+const MAX_CANDIDATES = 16;
+/** Of each family (same schemas, same first object used), this many come before any family's next. */
+const PER_FAMILY_FIRST = 2;
 
 export interface SearchResult {
   analyzer: AnalyzerOutput;
@@ -25,10 +30,25 @@ export interface SearchResult {
 export function searchCandidates(obs: SceneObservation, goal: Goal): Candidate[] {
   const all = [...goalFormCandidates(obs, goal), ...(obs.robot.kind === 'arm' ? armCandidates(obs, goal) : quadrupedCandidates(obs, goal))];
   const seen = new Set<string>();
-  return all
+  const unique = all
     .sort((a, b) => a.cost - b.cost)
-    .filter((c) => (seen.has(c.program) ? false : (seen.add(c.program), true)))
-    .slice(0, MAX_CANDIDATES);
+    .filter((c) => (seen.has(c.program) ? false : (seen.add(c.program), true)));
+  // Breadth before depth: the cheapest few of every family, then the remaining variations by cost.
+  const count = new Map<string, number>();
+  const early: Candidate[] = [];
+  const late: Candidate[] = [];
+  for (const c of unique) {
+    const f = familyOf(c);
+    const n = count.get(f) ?? 0;
+    count.set(f, n + 1);
+    (n < PER_FAMILY_FIRST ? early : late).push(c);
+  }
+  return [...early, ...late].slice(0, MAX_CANDIDATES);
+}
+
+/** A candidate's family: its schemas and its first step (which object it starts with). */
+function familyOf(c: Candidate): string {
+  return `${c.schemas.join('+')}|${(c.steps[0]?.description ?? '').split(':')[0]}`;
 }
 
 /** Runs the four search stages on an observation; pure and synchronous. */

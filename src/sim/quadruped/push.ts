@@ -42,6 +42,11 @@ const PLACE_TOLERANCE = 0.05;
  * friction drags the neighbour along.
  */
 const SWEEP_CLEARANCE = 0.03;
+/**
+ * Overlaps of swept footprints thinner than this do not count (m): a box pushed flush against
+ * another touches it within single-precision noise (0.03 mm was seen), not through it.
+ */
+const FLUSH_TOLERANCE = 0.001;
 /** An object pushed off an edge that lands within this of the target has reached it (m). */
 const FALL_TOLERANCE = 0.2;
 /** The robot gives up a push after this many fresh approaches (the object slid off its nose). */
@@ -164,36 +169,72 @@ export class Pusher {
   /**
    * The legs of a push, as object-centre waypoints ending at the target. A box is pushed along
    * its face normals, where a flat face stays on the nose: a target well off both normals is
-   * reached in two legs (the longer first, unless that sweeps the box into something standing
-   * at its level). Round objects and near-normal targets go in one straight leg.
+   * reached in two legs (the longer first), and when a route's swept footprint would meet
+   * something standing at the box's level, routes with a sidestep lane (three legs, the lane one
+   * or two box widths out) are tried too. The first route that keeps SWEEP_CLEARANCE to the sides
+   * of its legs wins (fewest legs, then shortest); when none does, the one that overlaps movable
+   * neighbours least and no fixed body; when every route meets a fixed body, the plain route (the
+   * push then stops there and says so). Round objects go in one straight leg.
    */
   planLegs(object: string, target: XY): XY[] {
     const def = this.sim.def(object);
     const pose = this.sim.pose(object);
     const c: XY = [pose.position[0], pose.position[1]];
+    if (def.shape !== 'box' && !def.parts) return [target];
     const yaw = yawOf({ x: pose.rotation[0], y: pose.rotation[1], z: pose.rotation[2], w: pose.rotation[3] });
     const u: XY = [Math.cos(yaw), Math.sin(yaw)];
     const w: XY = [-Math.sin(yaw), Math.cos(yaw)];
     const delta: XY = [target[0] - c[0], target[1] - c[1]];
     const a = delta[0] * u[0] + delta[1] * u[1];
     const b = delta[0] * w[0] + delta[1] * w[1];
+    const at = (da: number, db: number): XY => [c[0] + da * u[0] + db * w[0], c[1] + da * u[1] + db * w[1]];
     const straight = Math.tan(STRAIGHT_PUSH_ANGLE);
-    if ((def.shape !== 'box' && !def.parts) || Math.abs(b) <= straight * Math.abs(a) || Math.abs(a) <= straight * Math.abs(b)) return [target];
-    const viaU: XY[] = [[c[0] + a * u[0], c[1] + a * u[1]], target];
-    const viaW: XY[] = [[c[0] + b * w[0], c[1] + b * w[1]], target];
-    const options = Math.abs(a) >= Math.abs(b) ? [viaU, viaW] : [viaW, viaU];
-    return options.find((legs) => this.legsClear(object, c, legs)) ?? options[0]!;
+    const options: XY[][] = [];
+    if (Math.abs(b) <= straight * Math.abs(a) || Math.abs(a) <= straight * Math.abs(b)) options.push([target]);
+    else {
+      const viaU: XY[] = [at(a, 0), target];
+      const viaW: XY[] = [at(0, b), target];
+      options.push(...(Math.abs(a) >= Math.abs(b) ? [viaU, viaW] : [viaW, viaU]));
+    }
+    const first = this.legsCollision(object, c, options[0]!);
+    if (first.area === 0) return options[0]!;
+    // Sidestep lanes: out across the main travel, along it, then in to the target.
+    const box = this.sim.aabb(object);
+    const size: XY = [box.max[0] - box.min[0], box.max[1] - box.min[1]];
+    const across = (d: XY): number => Math.abs(d[0]) * size[0] + Math.abs(d[1]) * size[1] + SWEEP_CLEARANCE;
+    for (const k of [1, 2]) {
+      for (const sgn of [1, -1]) {
+        const sw = sgn * k * across(w);
+        const su = sgn * k * across(u);
+        options.push([at(0, sw), at(a, sw), target], [at(su, 0), at(su, b), target]);
+      }
+    }
+    const length = (legs: XY[]): number => legs.reduce((d, p, i) => d + Math.hypot(p[0] - (i ? legs[i - 1]![0] : c[0]), p[1] - (i ? legs[i - 1]![1] : c[1])), 0);
+    const scored = options.map((legs, i) => ({ legs, i, len: length(legs), ...(i === 0 ? first : this.legsCollision(object, c, legs)) }));
+    const clear = scored.filter((x) => x.area === 0).sort((x, y) => x.legs.length - y.legs.length || x.len - y.len || x.i - y.i);
+    if (clear.length) return clear[0]!.legs;
+    // Rubbing movable neighbours is a fallback; going through a fixed body is not: when every
+    // route meets one, the plain route is kept and the push reports where it was stopped.
+    const movableOnly = scored.filter((x) => x.fixed === 0).sort((x, y) => x.area - y.area || x.legs.length - y.legs.length || x.len - y.len);
+    return movableOnly[0]?.legs ?? options[0]!;
   }
 
-  /** Whether the object's footprint, swept along the legs, stays clear of everything at its level. */
-  private legsClear(object: string, from: XY, legs: XY[]): boolean {
+  /**
+   * How much the object's footprint, swept along the legs, overlaps everything else at its level
+   * (m²; SWEEP_CLEARANCE added to the sides of each leg), and how much of that is fixed bodies.
+   * Overlaps thinner than FLUSH_TOLERANCE do not count: a box that ends flush against another
+   * (the usual goal of a push) touches it within single-precision noise, not through it.
+   */
+  private legsCollision(object: string, from: XY, legs: XY[]): { area: number; fixed: number } {
     const box = this.sim.aabb(object);
     const half: XY = [(box.max[0] - box.min[0]) / 2, (box.max[1] - box.min[1]) / 2];
     const others = this.sim
       .objectNames()
       .filter((n) => n !== object)
-      .map((n) => this.sim.aabb(n))
-      .filter((o) => o.min[2] < box.max[2] - 0.01 && o.max[2] > box.min[2] + 0.01);
+      .map((n) => ({ box: this.sim.aabb(n), fixed: !this.sim.def(n).movable }))
+      .filter((o) => o.box.min[2] < box.max[2] - 0.01 && o.box.max[2] > box.min[2] + 0.01);
+    let area = 0;
+    let fixed = 0;
     let start = from;
     for (const end of legs) {
       // The clearance is to the sides of the leg: ahead, the leg may end against a neighbour.
@@ -204,10 +245,16 @@ export class Pusher {
         min: [Math.min(start[0], end[0]) - half[0] - mx, Math.min(start[1], end[1]) - half[1] - my],
         max: [Math.max(start[0], end[0]) + half[0] + mx, Math.max(start[1], end[1]) + half[1] + my],
       };
-      if (others.some((o) => o.min[0] < sweep.max[0]! && sweep.min[0]! < o.max[0] && o.min[1] < sweep.max[1]! && sweep.min[1]! < o.max[1])) return false;
+      for (const o of others) {
+        const ox = Math.min(sweep.max[0]!, o.box.max[0]) - Math.max(sweep.min[0]!, o.box.min[0]);
+        const oy = Math.min(sweep.max[1]!, o.box.max[1]) - Math.max(sweep.min[1]!, o.box.min[1]);
+        if (ox <= FLUSH_TOLERANCE || oy <= FLUSH_TOLERANCE) continue;
+        area += ox * oy;
+        if (o.fixed) fixed += ox * oy;
+      }
       start = end;
     }
-    return true;
+    return { area, fixed };
   }
 
   /** How far the body centre is from the object's centre when the plate touches the object's back face, pushing along dir. */

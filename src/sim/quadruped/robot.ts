@@ -238,6 +238,11 @@ export class QuadrupedRobot implements SimRobot {
     this.start({ kind: 'walk', waypoints: [[xy[0], xy[1]]], heading: null });
   }
 
+  /** The object-centre waypoints a push of `object` to `xy` would follow from here (see Pusher.planLegs). */
+  pushRoute(object: string, xy: readonly number[]): [number, number][] {
+    return this.pusher.planLegs(object, [xy[0]!, xy[1]!]);
+  }
+
   /** Walks behind `object` and pushes it with the body until its centre is at `xy` (see Pusher.planLegs). */
   push(object: string, xy: XY): void {
     const box = this.sim.aabb(object);
