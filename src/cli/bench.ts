@@ -21,6 +21,8 @@ options:
   --first-seed N         first seed (0–4294967295; default 1)
   --planner search|llm   default search; llm needs a configured model (see README)
   --no-rename            keep the scene's object names
+  --perception truth|camera  plan from the truth (default) or from the depth cameras, the
+                         catalogue's positions off by up to 2 cm; outcomes are judged on the truth
 ${scaleHelp()}
   --json                 print { planner, tasks: [{ task, seeds, successes, rate, meanPlanSeconds,
                          meanExecSeconds, meanWallSeconds, maxWallSeconds, failures: [{ seed, reason }] }] }
@@ -43,6 +45,7 @@ const BenchOptions = z.object({
   'no-rename': z.boolean(),
   workers: arg.text().optional(),
   queue: arg.text().optional(),
+  perception: arg.choice(['truth', 'camera']).optional(),
   json: z.boolean(),
 });
 
@@ -82,6 +85,7 @@ export default cliCommand('bench', async (argv) => {
     'no-rename': { type: 'boolean', default: false },
     workers: { type: 'string' },
     queue: { type: 'string' },
+    perception: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
@@ -124,6 +128,7 @@ export default cliCommand('bench', async (argv) => {
       firstSeed,
       planner: { planner: planner.kind === 'llm' ? 'llm' : 'search' },
       rename: !values['no-rename'],
+      perception: values.perception ?? 'truth',
       runner,
       onProgress: (done, total, task, ok) => {
         if (values.queue) return; // the queue prints its own progress

@@ -4,7 +4,7 @@
  * queue) and the report is the same whichever ran them and in whatever order they finished.
  */
 import { loadScene } from '../scene/file.ts';
-import { randomVariant } from '../scene/variants.ts';
+import { randomVariant, withPoseNoise } from '../scene/variants.ts';
 import type { BenchEpisodeJob, BenchEpisodeResult, PlannerSpec, Settled } from './jobs.ts';
 import type { JobRunner } from './pool.ts';
 
@@ -28,6 +28,11 @@ export interface BenchJobOptions {
   firstSeed?: number;
   planner: PlannerSpec;
   rename?: boolean;
+  /**
+   * `camera`: plan from the depth cameras; the perception catalogue is the variant with every
+   * position off by up to 2 cm (what a user who measured the cell by hand would write).
+   */
+  perception?: 'truth' | 'camera';
 }
 
 /** The jobs of a benchmark, task by task and seed by seed: each carries its variant's scene. */
@@ -38,7 +43,8 @@ export async function benchJobs(opts: BenchJobOptions): Promise<BenchEpisodeJob[
     for (let i = 0; i < opts.seeds; i++) {
       const seed = (opts.firstSeed ?? 1) + i;
       const scene = randomVariant(base, { seed, rename: opts.rename ?? true });
-      jobs.push({ kind: 'bench-episode', task, seed, scene, command: scene.command, goalFrom: 'scene', planner: opts.planner });
+      const camera = opts.perception === 'camera' ? { perception: 'camera' as const, catalogue: withPoseNoise(scene, { seed: seed + 10007, poseNoise: 0.02 }) } : {};
+      jobs.push({ kind: 'bench-episode', task, seed, scene, command: scene.command, goalFrom: 'scene', planner: opts.planner, ...camera });
     }
   }
   return jobs;

@@ -33,6 +33,10 @@ export const BenchEpisodeJob = z.strictObject({
   /** Which goal to plan for and judge: the command's, or the scene's (a bench judges the scene's). */
   goalFrom: z.enum(['command', 'scene']).optional(),
   planner: PlannerSpec,
+  /** `camera`: plan from the scene's depth cameras, with `catalogue` as what the user said is there. */
+  perception: z.enum(['truth', 'camera']).optional(),
+  /** The perception catalogue (the variant with its positions off by up to 2 cm); default the scene. */
+  catalogue: Scene.optional(),
 });
 export type BenchEpisodeJob = z.infer<typeof BenchEpisodeJob>;
 

@@ -62,7 +62,10 @@ async function weightsOf(ref: WeightsRef, ctx: RunJobContext): Promise<Float32Ar
 async function benchEpisode(job: BenchEpisodeJob): Promise<BenchEpisodeResult> {
   const planner = await plannerFor(job.planner);
   const t0 = performance.now();
-  const events = await runSimEpisode({ scene: job.scene, command: job.command, planner, runProgram: sandboxRunner({}), ...(job.goalFrom ? { goalFrom: job.goalFrom } : {}) });
+  const events = await runSimEpisode({ scene: job.scene, command: job.command, planner, runProgram: sandboxRunner({}),
+    ...(job.goalFrom ? { goalFrom: job.goalFrom } : {}),
+    ...(job.perception === 'camera' ? { perception: 'camera' as const, catalogue: job.catalogue ?? job.scene } : {}),
+  });
   const wallSeconds = (performance.now() - t0) / 1000;
   const outcome = events.findLast((e) => e.type === 'outcome');
   if (outcome?.type !== 'outcome') return { task: job.task, seed: job.seed, success: false, reason: 'no outcome', planSeconds: 0, execSeconds: 0, wallSeconds };
