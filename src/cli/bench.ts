@@ -64,7 +64,7 @@ export function expandTasks(items: readonly string[]): string[] {
     try {
       st = statSync(item);
     } catch {
-      throw new Error(`unknown task ${item}: not a bundled task (${TASKS.join(', ')}), a scene file or a folder`);
+      throw new Error(`unknown task ${item}; not a bundled task (${TASKS.join(', ')}), a scene file or a folder`);
     }
     if (st.isDirectory()) {
       const files = readdirSync(item).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
@@ -95,9 +95,10 @@ export default cliCommand('bench', async (argv) => {
   try {
     tasks = values.tasks ? expandTasks(values.tasks.split(',').map((t) => t.trim()).filter(Boolean)) : [...TASKS];
   } catch (err) {
-    const unknown = /^unknown task (\S+):/.exec(errorMessage(err))?.[1];
+    const unknown = /^unknown task (\S+);/.exec(errorMessage(err))?.[1];
     const near = unknown ? closest(unknown, TASKS) : undefined;
-    throw new UsageError(`--tasks: ${errorMessage(err)}${near ? `; did you mean ${near}?` : ''}`);
+    const message = errorMessage(err);
+    throw new UsageError(`--tasks: ${near ? message.replace(/^(unknown task \S+);/, `$1; did you mean ${near}? It is`) : message}`);
   }
   for (const t of tasks) {
     try {

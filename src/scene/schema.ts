@@ -172,8 +172,12 @@ export type Goal = z.infer<typeof Goal>;
 /** A keep-out box; an inverted one (min above max on some axis) is an error, never silently empty. */
 export const KeepOutBox = z
   .strictObject({ name: z.string(), min: Vec3, max: Vec3 })
-  .refine((b) => b.min.every((v, i) => v <= (b.max[i] ?? -Infinity)), {
-    message: 'keep-out box min must not be above max on any axis',
+  .superRefine((b, ctx) => {
+    b.min.forEach((v, i) => {
+      if (!(v <= (b.max[i] ?? -Infinity))) {
+        ctx.addIssue({ code: 'custom', path: ['min', i], message: `keep-out box min must not be above max on any axis (min[${i}] ${v} > max[${i}] ${b.max[i]})` });
+      }
+    });
   });
 
 /** Every object a goal names, with its path inside the goal (for error messages). */

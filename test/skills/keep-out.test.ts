@@ -98,7 +98,7 @@ describe('whole-body keep-out', () => {
     const input = (await loadScene('reach-milk')) as SceneInput;
     const bad = Scene.safeParse({ ...input, keepOut: [{ name: 'flipped', min: [0.3, 0.1, 0], max: [0.2, 0.2, 0.3] }] });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues[0]!.path).toEqual(['keepOut', 0]);
+    expect(bad.error!.issues[0]!.path).toEqual(['keepOut', 0, 'min', 0]);
     expect(bad.error!.issues[0]!.message).toMatch(/min must not be above max/);
     expect(() => new SafetyEnvelope(new FakeBackend({ safety: { keepOut: [{ name: 'flipped', min: [0.3, 0, 0], max: [0.2, 1, 1] }] } }))).toThrow(
       /keep-out zone "flipped" is inverted or not finite on x/,
