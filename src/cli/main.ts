@@ -13,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   scene: { summary: 'scene check FILE | describe TASK | schema | list   scene files', load: () => import('./scene.ts') },
   bench: { summary: 'bench [--tasks LIST] [--seeds N]   success rates over randomised task variants', load: () => import('./bench.ts') },
   worker: { summary: 'worker --queue redis://HOST:PORT   run queued episodes and rollouts (see bench --queue)', load: () => import('./worker.ts') },
+  perceive: { summary: 'perceive --scene TASK   what the depth cameras see, beside the truth', load: () => import('./perceive.ts') },
   view: { summary: 'view --scene TASK | --replay FILE.mcap   web viewer on localhost', load: () => import('./view.ts') },
   render: { summary: 'render --scene TASK --out FILE.png   headless screenshot', load: () => import('./render.ts') },
 };
