@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Scene } from './schema.ts';
 import { sceneSanityProblems } from './sanity.ts';
+import { editDistance } from './words.ts';
 
 /** One thing wrong with a scene file: where (a JSON path such as `objects[2].size[0]`) and why. */
 export interface SceneProblem {
@@ -105,24 +106,10 @@ function nearestTask(name: string): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const t of TASKS) {
-    const d = levenshtein(n, norm(t));
+    const d = editDistance(n, norm(t));
     if (d < bestD) [best, bestD] = [t, d];
   }
   return bestD <= 2 ? best : undefined;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** Loads and validates a scene by task name or file path: the schema, then its sanity. */

@@ -10,6 +10,7 @@ import {
   type ProgramStopError,
   type SourcePosition,
 } from './sandbox-errors.ts';
+import { editDistance } from '../scene/words.ts';
 
 /** Turns what the interpreter threw into a typed error with the program's line. */
 
@@ -40,20 +41,6 @@ export function programPosition(stack: string): SourcePosition {
   const m = /program\.js:(\d+)(?::(\d+))?/.exec(stack);
   if (!m) return {};
   return { line: Number(m[1]), ...(m[2] ? { column: Number(m[2]) } : {}) };
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
 }
 
 /**
